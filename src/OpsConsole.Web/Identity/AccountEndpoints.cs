@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace OpsConsole.Identity;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
+    {
+        // A form post with the antiforgery token, so a third-party page cannot sign a user out.
+        routes.MapPost("/account/logout", Logout).RequireAuthorization().ExcludeFromDescription();
+        routes.MapGet("/api/me", Me).WithTags("Account").RequireAuthorization(Policies.Viewer)
+            .WithSummary("Who the caller is: user or API key, and the role the console grants.");
+        return routes;
+    }
+
+    static async Task<RedirectHttpResult> Logout(SignInManager<OpsUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/account/login");
+    }
+
+    static Ok<MeView> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeView(
+        CurrentUser.IdOf(user), CurrentUser.NameOf(user), CurrentUser.RoleOf(user), user.Identity?.AuthenticationType ?? ""));
+}

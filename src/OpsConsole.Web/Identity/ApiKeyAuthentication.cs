@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace OpsConsole.Identity;
+
+/// <summary>
+/// Authenticates <c>X-Api-Key: key</c> or <c>Authorization: Bearer key</c> (what Prometheus and Alertmanager can send).
+/// The principal carries the key's role and a name of the form <c>api-key:name</c>.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder,
+    OpsDbContext db, TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    public const string KeyIdClaim = "opsconsole:api-key-id";
+    static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    public static bool HasCredentials(HttpRequest request) => ReadKey(request) is not null;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = ReadKey(Request);
+        if (key is null) return AuthenticateResult.NoResult();
+        if (!ApiKeyToken.IsPlausible(key)) return AuthenticateResult.Fail("Malformed API key.");
+
+        var hash = ApiKeyToken.Hash(key);
+        var row = await db.ApiKeys.SingleOrDefaultAsync(x => x.KeyHash == hash, Context.RequestAborted);
+        var now = time.GetUtcNow();
+        if (row is null || !row.IsActiveAt(now)) return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
+
+        if (row.LastUsedAt is null || now - row.LastUsedAt > TouchInterval)
+        {
+            row.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, "api-key:" + row.Id),
+                new Claim(ClaimTypes.Name, "api-key:" + row.Name),
+                new Claim(ClaimTypes.Role, row.Role),
+                new Claim(KeyIdClaim, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    static string? ReadKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrWhiteSpace(header)) return header.ToString().Trim();
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+}

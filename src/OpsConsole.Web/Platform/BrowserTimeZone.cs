@@ -1,0 +1,26 @@
+using Microsoft.JSInterop;
+
+namespace OpsConsole.Platform;
+
+/// <summary>
+/// The viewer's time zone, read once per circuit from the browser (Intl API). Until it is known, times show in UTC
+/// and say so; components re-render when <see cref="Changed"/> fires.
+/// </summary>
+public sealed class BrowserTimeZone
+{
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public bool IsKnown { get; private set; }
+    public event Action? Changed;
+
+    public async Task DetectAsync(IJSRuntime js, CancellationToken cancellationToken)
+    {
+        if (IsKnown) return;
+        await using var module = await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, "./js/timezone.js");
+        var id = await module.InvokeAsync<string?>("timeZone", cancellationToken);
+        if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) Zone = zone;
+        IsKnown = true;
+        Changed?.Invoke();
+    }
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+}

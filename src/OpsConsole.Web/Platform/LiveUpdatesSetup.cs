@@ -1,0 +1,29 @@
+namespace OpsConsole.Platform;
+
+/// <summary>Where a Redis backplane is configured, SignalR messages cross servers (see docs/operations.md).</summary>
+public sealed class LiveEventsOptions
+{
+    public const string Section = "LiveEvents";
+    public string RedisConnectionString { get; set; } = "";
+}
+
+public static class LiveUpdatesSetup
+{
+    public static IHostApplicationBuilder AddLiveUpdates(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LiveEvents>();
+        builder.Services.AddScoped<NotificationSender>();
+        builder.Services.AddScoped<NotificationQueries>();
+        var signalR = builder.Services.AddSignalR();
+        var redis = builder.Configuration.GetSection(LiveEventsOptions.Section).Get<LiveEventsOptions>()?.RedisConnectionString;
+        if (!string.IsNullOrWhiteSpace(redis)) signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("opsconsole"));
+        return builder;
+    }
+
+    public static WebApplication MapLiveUpdates(this WebApplication app)
+    {
+        app.MapHub<NotificationHub>(NotificationHub.Path);
+        app.MapNotificationEndpoints();
+        return app;
+    }
+}

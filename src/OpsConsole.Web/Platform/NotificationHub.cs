@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OpsConsole.Identity;
+
+namespace OpsConsole.Platform;
+
+/// <summary>
+/// Pushes notifications to connected clients (scripts, wallboards, other tabs). A connection joins its user's group and the
+/// group of every role at or below its own, so a message to "Engineer" also reaches Leads and Admins.
+/// </summary>
+[Authorize(Policy = Policies.Viewer)]
+public sealed class NotificationHub : Hub
+{
+    public const string Path = "/hubs/notifications";
+    public const string MessageName = "notification";
+
+    public static string UserGroup(string userId) => "user:" + userId;
+    public static string RoleGroup(string role) => "role:" + role;
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User;
+        if (user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id)
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(id));
+        var highest = user is null ? null : Roles.Highest(Roles.All.Where(user.IsInRole));
+        if (highest is not null)
+        {
+            foreach (var role in Roles.All.Take(Roles.Rank(highest) + 1))
+                await Groups.AddToGroupAsync(Context.ConnectionId, RoleGroup(role));
+        }
+        await base.OnConnectedAsync();
+    }
+}

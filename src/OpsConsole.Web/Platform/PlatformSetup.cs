@@ -1,0 +1,53 @@
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace OpsConsole.Platform;
+
+public static class PlatformSetup
+{
+    /// <summary>Database, jobs, live events, telemetry, health, API docs, error handling and the Blazor shell.</summary>
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddErrorHandling();
+        builder.AddDatabase();
+        builder.AddJobs();
+        builder.AddLiveUpdates();
+        builder.AddTelemetry();
+        builder.AddHealth();
+        builder.AddApiDocs();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 8000;
+            options.SnackbarConfiguration.ShowCloseIcon = true;
+        });
+        builder.Services.AddScoped<BrowserTimeZone>();
+        builder.Services.AddScoped<SystemStatusQueries>();
+        builder.Services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseErrorHandling();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealth();
+        app.MapTelemetry();
+        app.MapApiDocs();
+        app.MapJobs();
+        app.MapLiveUpdates();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using OpenTelemetry.Metrics;
+using OpsConsole.Identity;
+
+namespace OpsConsole.Platform;
+
+/// <summary>Whether Prometheus may scrape without a key (only on a private network).</summary>
+public sealed class MetricsOptions
+{
+    public const string Section = "Metrics";
+    public bool AllowAnonymous { get; set; }
+}
+
+public static class TelemetrySetup
+{
+    /// <summary>The meter every console module records its own metrics on.</summary>
+    public const string MeterName = "OpsConsole";
+
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(MeterName)
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
+        var allowAnonymous = app.Configuration.GetValue<bool>($"{MetricsOptions.Section}:{nameof(MetricsOptions.AllowAnonymous)}");
+        if (allowAnonymous) endpoint.AllowAnonymous();
+        else endpoint.RequireAuthorization(Policies.Viewer);
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using OpsConsole.Identity;
+using OpsConsole.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();           // database, Hangfire, live events, telemetry, ProblemDetails, health, TimeProvider
+builder.AddIdentityAndAudit();   // users, roles, API keys, audit log; then one line per feature in map order
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+await app.BootstrapIdentityAsync();
+app.UsePlatform();
+app.MapPlatform();
+app.MapIdentityAndAudit();
+await app.RunAsync();
+
+/// <summary>The entry point; public so the test hosts can start the real app.</summary>
+public partial class Program;
