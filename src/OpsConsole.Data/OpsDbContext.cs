@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Identity;
@@ -6,13 +7,16 @@ using OpsConsole.Platform;
 namespace OpsConsole;
 
 /// <summary>The console's one database: Identity's tables plus every feature's entities.</summary>
-public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbContext<OpsUser>(options)
+public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbContext<OpsUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
     public DbSet<JobHeartbeat> JobHeartbeats => Set<JobHeartbeat>();
+
+    /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -44,6 +45,7 @@ sealed class AuditCapture(EntityEntry entry, string action, Dictionary<string, o
 
     static bool IsAudited(Type type) =>
         type != typeof(AuditEntry)
+        && type != typeof(DataProtectionKey)   // its XML is key material
         && type.GetCustomAttribute<NotAuditedAttribute>() is null
         && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdentityUserToken<>));
 

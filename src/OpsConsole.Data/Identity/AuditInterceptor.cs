@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,37 +11,36 @@ namespace OpsConsole.Identity;
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
 {
-    List<AuditCapture>? _pending;
-    IDbContextTransaction? _ownTransaction;
-    bool _writingAudit;
+    // One interceptor serves every context of a scope, and a Blazor circuit's scope lives for hours, so two saves
+    // on two contexts may overlap: the state of a save belongs to its context, not to the interceptor.
+    readonly ConditionalWeakTable<DbContext, SaveState> _saves = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (Begin(eventData.Context) is { } context) _ownTransaction = context.Database.BeginTransaction();
+        if (Begin(eventData.Context) is { } save) save.Transaction = eventData.Context!.Database.BeginTransaction();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (Begin(eventData.Context) is { } context) _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (Begin(eventData.Context) is { } save) save.Transaction = await eventData.Context!.Database.BeginTransactionAsync(cancellationToken);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (TakePending(eventData.Context) is not ({ } context, { } entries)) return result;
+        if (TakePending(eventData.Context) is not ({ } context, { } save, { } entries)) return result;
         try
         {
             context.Set<AuditEntry>().AddRange(entries);
             context.SaveChanges();
-            _ownTransaction?.Commit();
+            save.Transaction?.Commit();
         }
         finally
         {
-            _writingAudit = false;
-            _ownTransaction?.Dispose();
-            _ownTransaction = null;
+            save.Transaction?.Dispose();
+            _saves.Remove(context);
         }
         return result;
     }
@@ -48,55 +48,65 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (TakePending(eventData.Context) is not ({ } context, { } entries)) return result;
+        if (TakePending(eventData.Context) is not ({ } context, { } save, { } entries)) return result;
         try
         {
             context.Set<AuditEntry>().AddRange(entries);
             await context.SaveChangesAsync(cancellationToken);
-            if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
+            if (save.Transaction is not null) await save.Transaction.CommitAsync(cancellationToken);
         }
         finally
         {
-            _writingAudit = false;
-            if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
-            _ownTransaction = null;
+            if (save.Transaction is not null) await save.Transaction.DisposeAsync();
+            _saves.Remove(context);
         }
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (_writingAudit) return;
-        _pending = null;
-        _ownTransaction?.Dispose();
-        _ownTransaction = null;
+        if (Abandon(eventData.Context) is { } transaction) transaction.Dispose();
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_writingAudit) return;
-        _pending = null;
-        if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
-        _ownTransaction = null;
+        if (Abandon(eventData.Context) is { } transaction) await transaction.DisposeAsync();
     }
 
-    /// <summary>Captures the changes; returns the context when this save needs a transaction of its own.</summary>
-    DbContext? Begin(DbContext? context)
+    /// <summary>Captures the changes; returns the state when this save needs a transaction of its own.</summary>
+    SaveState? Begin(DbContext? context)
     {
-        if (_writingAudit || context is null) return null;
-        _pending = AuditCapture.Collect(context.ChangeTracker, actor, time.GetUtcNow());
+        if (context is null || IsWritingAudit(context)) return null;
+        var pending = AuditCapture.Collect(context.ChangeTracker, actor, time.GetUtcNow());
+        if (pending.Count == 0) return null;
+        var save = new SaveState(pending);
+        _saves.AddOrUpdate(context, save);
         // Keys generated by the database are known only after the save, so the entries are written by a second
         // save; one transaction around both keeps "changed but not audited" impossible.
-        return _pending.Count > 0 && context.Database.IsRelational() && context.Database.CurrentTransaction is null
-            ? context
-            : null;
+        return context.Database.IsRelational() && context.Database.CurrentTransaction is null ? save : null;
     }
 
-    (DbContext, List<AuditEntry>)? TakePending(DbContext? context)
+    (DbContext, SaveState, List<AuditEntry>)? TakePending(DbContext? context)
     {
-        if (_writingAudit || context is null || _pending is not { Count: > 0 } pending) return null;
-        _pending = null;
-        _writingAudit = true;
-        return (context, pending.ConvertAll(p => p.ToEntry()));
+        if (context is null || !_saves.TryGetValue(context, out var save) || save.IsWritingAudit) return null;
+        save.IsWritingAudit = true;
+        return (context, save, save.Pending.ConvertAll(p => p.ToEntry()));
+    }
+
+    /// <summary>A failed save of the entity changes drops its state; a failed audit write is cleaned up by its caller.</summary>
+    IDbContextTransaction? Abandon(DbContext? context)
+    {
+        if (context is null || !_saves.TryGetValue(context, out var save) || save.IsWritingAudit) return null;
+        _saves.Remove(context);
+        return save.Transaction;
+    }
+
+    bool IsWritingAudit(DbContext context) => _saves.TryGetValue(context, out var save) && save.IsWritingAudit;
+
+    sealed class SaveState(List<AuditCapture> pending)
+    {
+        public List<AuditCapture> Pending { get; } = pending;
+        public IDbContextTransaction? Transaction { get; set; }
+        public bool IsWritingAudit { get; set; }
     }
 }

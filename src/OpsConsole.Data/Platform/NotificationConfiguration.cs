@@ -17,12 +17,3 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(x => new { x.RecipientRole, x.CreatedAt });
     }
 }
-
-public sealed class NotificationCursorConfiguration : IEntityTypeConfiguration<NotificationCursor>
-{
-    public void Configure(EntityTypeBuilder<NotificationCursor> builder)
-    {
-        builder.HasKey(x => x.UserId);
-        builder.Property(x => x.UserId).HasMaxLength(450);
-    }
-}

@@ -4,7 +4,7 @@ static partial class IdentityLog
 {
     // The one place a secret reaches the log, because the issue asks for it: there is no other way to the first sign-in.
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
-        Message = "No user existed, so an admin was created: sign in as {Email} with the one-time password {Password} and change it")]
+        Message = "No user existed, so an admin was created: sign in as {Email} with the one-time password {Password}, then change it at /account/password")]
     public static partial void OneTimeAdminPassword(this ILogger logger, string email, string password);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "First admin {Email} created from Bootstrap settings")]

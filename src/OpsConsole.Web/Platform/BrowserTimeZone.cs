@@ -15,9 +15,16 @@ public sealed class BrowserTimeZone
     public async Task DetectAsync(IJSRuntime js, CancellationToken cancellationToken)
     {
         if (IsKnown) return;
-        await using var module = await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, "./js/timezone.js");
-        var id = await module.InvokeAsync<string?>("timeZone", cancellationToken);
-        if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) Zone = zone;
+        try
+        {
+            await using var module = await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, "./js/timezone.js");
+            var id = await module.InvokeAsync<string?>("timeZone", cancellationToken);
+            if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) Zone = zone;
+        }
+        catch (JSDisconnectedException)
+        {
+            return;   // the tab closed while asking; nobody is left to show times to
+        }
         IsKnown = true;
         Changed?.Invoke();
     }

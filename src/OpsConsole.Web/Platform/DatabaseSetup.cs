@@ -43,11 +43,10 @@ public static class DatabaseSetup
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         Directory.CreateDirectory(storage.FullDataDirectory);
-        if (!database.MigrateOnStartup) return;
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
-        await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (database.MigrateOnStartup) await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets dashboards read while the prediction log writes; the setting is stored in the file, once.

@@ -24,8 +24,17 @@ public static class ErrorHandling
         {
             ExceptionHandler = async context =>
             {
-                var error = context.Features.Get<IExceptionHandlerFeature>();
-                if (error is not null) app.Logger.UnhandledError(error.Error, context.Request.Path);
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (error is BadHttpRequestException badRequest)
+                {
+                    // The client's fault (malformed JSON, a body too large): say what was wrong, keep the log quiet.
+                    await Results.Problem(
+                        title: "The request could not be read.",
+                        detail: badRequest.InnerException?.Message ?? badRequest.Message,
+                        statusCode: badRequest.StatusCode).ExecuteAsync(context);
+                    return;
+                }
+                if (error is not null) app.Logger.UnhandledError(error, context.Request.Path);
                 if (IsApi(context.Request))
                 {
                     await Results.Problem(
@@ -37,10 +46,13 @@ public static class ErrorHandling
                 context.Response.Redirect("/error");
             },
         });
-        // An API answer with a status and no body (401, 403, 404, 405) gets a ProblemDetails body; a page gets the not-found page.
+        // A page answer with a status and no body is re-executed as the status page. It must be registered on the
+        // app itself: re-execution re-runs routing only on the main pipeline, not inside a UseWhen branch.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        // An API answer with a status and no body (401, 403, 404, 405) gets a ProblemDetails body; having a body,
+        // it is left alone by the page re-execution above.
         app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages(async context =>
             await Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext)));
-        app.UseWhen(context => !IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;
     }
 

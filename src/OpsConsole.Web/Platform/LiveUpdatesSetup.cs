@@ -1,12 +1,5 @@
 namespace OpsConsole.Platform;
 
-/// <summary>Where a Redis backplane is configured, SignalR messages cross servers (see docs/operations.md).</summary>
-public sealed class LiveEventsOptions
-{
-    public const string Section = "LiveEvents";
-    public string RedisConnectionString { get; set; } = "";
-}
-
 public static class LiveUpdatesSetup
 {
     public static IHostApplicationBuilder AddLiveUpdates(this IHostApplicationBuilder builder)

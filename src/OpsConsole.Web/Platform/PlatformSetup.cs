@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -26,6 +27,7 @@ public static class PlatformSetup
         builder.Services.AddScoped<BrowserTimeZone>();
         builder.Services.AddScoped<SystemStatusQueries>();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
         return builder;
     }
 
@@ -41,7 +43,7 @@ public static class PlatformSetup
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();   // the sign-in page needs its styles before anyone is signed in
         app.MapHealth();
         app.MapTelemetry();
         app.MapApiDocs();

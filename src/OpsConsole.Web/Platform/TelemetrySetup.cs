@@ -3,13 +3,6 @@ using OpsConsole.Identity;
 
 namespace OpsConsole.Platform;
 
-/// <summary>Whether Prometheus may scrape without a key (only on a private network).</summary>
-public sealed class MetricsOptions
-{
-    public const string Section = "Metrics";
-    public bool AllowAnonymous { get; set; }
-}
-
 public static class TelemetrySetup
 {
     /// <summary>The meter every console module records its own metrics on.</summary>

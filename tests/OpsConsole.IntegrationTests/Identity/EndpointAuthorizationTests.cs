@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+
+namespace OpsConsole.Identity;
+
+/// <summary>Every route that exists, three ways: anonymous, the role just below the one it needs, and the role it needs.</summary>
+public class EndpointAuthorizationTests(TestApp app)
+{
+    static readonly (string Method, string Path, string Role, string? Body)[] All =
+    [
+        ("GET", "/api/me", Roles.Viewer, null),
+        ("GET", "/api/notifications", Roles.Viewer, null),
+        ("POST", "/api/notifications", Roles.Admin, """{"role":"Admin","title":"authorization matrix"}"""),
+        ("GET", "/api/users", Roles.Admin, null),
+        ("POST", "/api/users", Roles.Admin, "{}"),
+        ("PUT", "/api/users/no-such-user/role", Roles.Admin, """{"role":"Viewer"}"""),
+        ("POST", "/api/users/no-such-user/lock", Roles.Admin, null),
+        ("POST", "/api/users/no-such-user/unlock", Roles.Admin, null),
+        ("GET", "/api/api-keys", Roles.Admin, null),
+        ("POST", "/api/api-keys", Roles.Admin, "{}"),
+        ("DELETE", "/api/api-keys/999999", Roles.Admin, null),
+        ("GET", "/api/audit", Roles.Admin, null),
+        ("GET", "/metrics", Roles.Viewer, null),
+        ("GET", "/openapi/v1.json", Roles.Viewer, null),
+        ("GET", "/scalar/v1", Roles.Viewer, null),
+        ("GET", "/hangfire", Roles.Admin, null),
+        ("POST", "/hubs/notifications/negotiate?negotiateVersion=1", Roles.Viewer, null),
+    ];
+
+    public static TheoryData<string, string, string, string?> Routes() => Data(All);
+
+    // Every signed-in role is at least Viewer, so only routes above Viewer have a role below them to refuse.
+    public static TheoryData<string, string, string, string?> RestrictedRoutes() => Data(All.Where(r => r.Role != Roles.Viewer));
+
+    static TheoryData<string, string, string, string?> Data(IEnumerable<(string Method, string Path, string Role, string? Body)> routes)
+    {
+        var data = new TheoryData<string, string, string, string?>();
+        foreach (var (method, path, role, body) in routes) data.Add(method, path, role, body);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Anonymous_callers_are_refused(string method, string path, string role, string? body)
+    {
+        Assert.True(Roles.IsKnown(role));
+        using var client = app.Anonymous();
+
+        var response = await client.SendAsync(Request(method, path, body), TestContext.Current.CancellationToken);
+
+        if (path.StartsWith("/hangfire", StringComparison.Ordinal) || path.StartsWith("/scalar", StringComparison.Ordinal))
+        {
+            // Browser-facing pages send the person to the sign-in page instead.
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RestrictedRoutes))]
+    public async Task A_role_below_the_required_one_gets_403(string method, string path, string role, string? body)
+    {
+        using var client = await app.AsRoleAsync(Roles.All[Roles.Rank(role) - 1]);
+
+        var response = await client.SendAsync(Request(method, path, body), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task The_required_role_is_let_through(string method, string path, string role, string? body)
+    {
+        using var client = await app.AsRoleAsync(role);
+
+        var response = await client.SendAsync(Request(method, path, body), TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True((int)response.StatusCode < 500, $"{method} {path} answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Anonymous_api_errors_are_problem_details_not_empty_bodies()
+    {
+        using var client = app.Anonymous();
+
+        var response = await client.GetAsync("/api/users", TestContext.Current.CancellationToken);
+
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":401", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    static HttpRequestMessage Request(string method, string path, string? body) =>
+        new(new HttpMethod(method), path)
+        {
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+}
