@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The one command that runs every test: bash scripts/test.sh
+# On a fresh Debian machine with only the .NET SDK it first installs what the tests need (Debian's chromium for the
+# browser tests, the local dotnet tools), then builds, checks the migrations of both providers, runs the unit,
+# integration and end-to-end tests and a dry run of the benchmarks, and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+passed=0
+failed=0
+failures=()
+log_dir=artifacts/test-logs
+mkdir -p "$log_dir"
+
+step() { echo; echo "== $*"; }
+
+check() {   # check NAME COMMAND...: a pass/fail step that is not a test project
+  local name=$1; shift
+  if "$@" >"$log_dir/$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "ok   $name"
+  else
+    failed=$((failed + 1)); failures+=("$name (see $log_dir/$name.log)"); echo "FAIL $name"; tail -n 30 "$log_dir/$name.log"
+  fi
+}
+
+step "Installing what the tests need"
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null \
+    || { echo "Could not install chromium with apt-get"; exit 1; }
+fi
+echo "chromium: $(command -v chromium)"
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
+
+step "Building"
+if ! dotnet build OpsConsole.sln -nologo -clp:ErrorsOnly >"$log_dir/build.log" 2>&1; then
+  cat "$log_dir/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "build ok"
+
+step "Migrations of both providers"
+check sqlite-migrations-in-step dotnet ef migrations has-pending-model-changes --project migrations/OpsConsole.Migrations.Sqlite --no-build
+check sqlserver-migrations-in-step dotnet ef migrations has-pending-model-changes --project migrations/OpsConsole.Migrations.SqlServer --no-build
+check sqlserver-idempotent-script bash scripts/sqlserver-migration-script.sh --no-build
+
+run_tests() {   # run_tests PROJECT: runs one test project and adds its counts
+  local project=$1 log="$log_dir/$1.log"
+  step "$project"
+  dotnet test --project "tests/$project" --no-build >"$log" 2>&1
+  local code=$?
+  local total ok bad
+  total=$(grep -E '^\s+total: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+')
+  ok=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+')
+  bad=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+')
+  if [ -z "$total" ] || [ "${total:-0}" -eq 0 ]; then
+    failed=$((failed + 1)); failures+=("$project ran no tests (exit $code, see $log)"); tail -n 40 "$log"; return
+  fi
+  passed=$((passed + ok)); failed=$((failed + bad))
+  if [ "$bad" -gt 0 ] || [ "$code" -ne 0 ]; then
+    grep -E '^failed ' "$log" | head -n 20
+    grep -A 12 -E '^failed ' "$log" | grep -vE '^\s+at ' | head -n 80
+    [ "$bad" -eq 0 ] && { failed=$((failed + 1)); failures+=("$project exited $code"); }
+    failures+=("$project: $bad failed (see $log)")
+  fi
+  echo "$project: $ok passed, $bad failed"
+}
+
+run_tests OpsConsole.UnitTests
+run_tests OpsConsole.IntegrationTests
+run_tests OpsConsole.EndToEndTests
+
+step "Benchmarks compile and run (dry job, no timings)"
+check benchmarks-dry-run dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --job Dry --filter '*' --artifacts artifacts/benchmarks-dry
+
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "Failures:"; printf '  %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

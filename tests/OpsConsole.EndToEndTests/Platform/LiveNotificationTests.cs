@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpsConsole.Platform;
+
+public class LiveNotificationTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_notification_published_by_the_server_arrives_as_a_toast_and_a_badge()
+    {
+        var (_, email) = await fixture.CreateUserAsync("Engineer");
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, email, BrowserFixture.UserPassword);
+        var title = "Canary rollback " + Guid.NewGuid().ToString("N")[..6];
+
+        using var api = fixture.Api();
+        var response = await api.PostAsJsonAsync("/api/notifications",
+            new { role = "Engineer", title, message = "fraud-model v7 rolled back to v6", severity = "warning" }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(title);
+        await Expect(page.Locator("#notification-badge .mud-badge")).ToHaveTextAsync("1");
+        await BrowserFixture.ScreenshotAsync(page, "toast");
+        await page.Locator("#notification-center button").ClickAsync();
+        await Expect(page.GetByText("fraud-model v7 rolled back to v6").Last).ToBeVisibleAsync();
+        await Expect(page.Locator("#notification-badge .mud-badge")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Times_are_shown_in_the_viewers_time_zone()
+    {
+        var page = await fixture.NewPageAsync(timeZone: "Asia/Tokyo");
+        await BrowserFixture.SignInAsync(page, BrowserFixture.AdminEmail, BrowserFixture.AdminPassword);
+        await page.GotoAsync("/admin/system");
+        await Expect(page.Locator("#shell")).ToHaveAttributeAsync("data-interactive", "yes");
+
+        var cell = page.Locator(".local-time").First;
+        await Expect(cell).Not.ToContainTextAsync("UTC");
+        var utcTitle = await cell.GetAttributeAsync("title");
+        var shown = await cell.InnerTextAsync();
+        var utc = DateTime.ParseExact(utcTitle!, "yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(utc.AddHours(9).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), shown);
+    }
+}
