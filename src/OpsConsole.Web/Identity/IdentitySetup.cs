@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -73,12 +74,13 @@ public static class IdentitySetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        services.AddAuthorizationBuilder().AddPolicies().SetFallbackPolicy(
-            new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // The fallback makes "authenticated" the default for any endpoint that names no policy of its own.
+        services.AddAuthorizationBuilder().AddPolicies().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 
-    static Microsoft.AspNetCore.Authorization.AuthorizationBuilder AddPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder authorization)
+    /// <summary>One policy per role, admitting that role and every role above it; public so component tests use the real rules.</summary>
+    public static AuthorizationBuilder AddPolicies(this AuthorizationBuilder authorization)
     {
         foreach (var role in Roles.All)
             authorization.AddPolicy(Policies.For(role), policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(role)));

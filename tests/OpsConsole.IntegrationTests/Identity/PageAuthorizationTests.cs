@@ -20,6 +20,7 @@ public class PageAuthorizationTests(TestApp app)
         ("/admin/api-keys", Roles.Admin, "API keys"),
         ("/admin/audit", Roles.Admin, "Audit log"),
         ("/admin/system", Roles.Admin, "System"),
+        ("/account/password", Roles.Viewer, "Change password"),
     ];
 
     public static TheoryData<string, string, string> Pages() => Data(All);
