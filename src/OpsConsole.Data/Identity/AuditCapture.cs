@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -18,13 +19,18 @@ sealed class AuditCapture(EntityEntry entry, string action, Dictionary<string, o
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    // Attribute lookups by reflection cost more than the rest of the capture; a type's answers never change.
+    static readonly ConcurrentDictionary<Type, bool> AuditedTypes = new();
+    static readonly ConcurrentDictionary<Type, HashSet<string>> SkippedProperties = new();
+
     public static List<AuditCapture> Collect(ChangeTracker tracker, IAuditActor actor, DateTimeOffset now)
     {
         tracker.DetectChanges();
         var captures = new List<AuditCapture>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry.Metadata.ClrType)) continue;
+            var changed = entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+            if (!changed || !AuditedTypes.GetOrAdd(entry.Metadata.ClrType, IsAudited)) continue;
             var changes = Describe(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;   // only bookkeeping changed
             captures.Add(new AuditCapture(entry, ActionOf(entry.State), changes, actor.Id, actor.Name, now));
@@ -49,6 +55,9 @@ sealed class AuditCapture(EntityEntry entry, string action, Dictionary<string, o
         && type.GetCustomAttribute<NotAuditedAttribute>() is null
         && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdentityUserToken<>));
 
+    static HashSet<string> NotAuditedProperties(Type type) =>
+        [.. type.GetProperties().Where(p => p.GetCustomAttribute<NotAuditedAttribute>() is not null).Select(p => p.Name)];
+
     static string ActionOf(EntityState state) => state switch
     {
         EntityState.Added => AuditActions.Created,
@@ -59,10 +68,11 @@ sealed class AuditCapture(EntityEntry entry, string action, Dictionary<string, o
     static Dictionary<string, object?> Describe(EntityEntry entry)
     {
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var skipped = SkippedProperties.GetOrAdd(entry.Metadata.ClrType, NotAuditedProperties);
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (property.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null) continue;
+            if (skipped.Contains(name)) continue;
             var secret = AuditRedaction.IsSecret(name);
             switch (entry.State)
             {

@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --filter '*'            (real timings)
+// dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --job Dry --filter '*'  (does it run; the test script does this)
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(OpsConsole.Identity.AuditedSaveBenchmarks).Assembly).Run(args);
+
+// BenchmarkDotNet exits 0 even when a benchmark throws; a failed benchmark must fail the run.
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
