@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Identity;
 using OpsConsole.Platform;
+using OpsConsole.Registry;
 
 namespace OpsConsole;
 
@@ -14,6 +15,10 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
     public DbSet<JobHeartbeat> JobHeartbeats => Set<JobHeartbeat>();
+    public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<PromotionLogEntry> PromotionLog => Set<PromotionLogEntry>();
+    public DbSet<ArtifactBlob> ArtifactBlobs => Set<ArtifactBlob>();
 
     /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

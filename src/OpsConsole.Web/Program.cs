@@ -1,9 +1,11 @@
 using OpsConsole.Identity;
 using OpsConsole.Platform;
+using OpsConsole.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();           // database, Hangfire, live events, telemetry, ProblemDetails, health, TimeProvider
 builder.AddIdentityAndAudit();   // users, roles, API keys, audit log; then one line per feature in map order
+builder.AddRegistry();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -11,6 +13,7 @@ await app.BootstrapIdentityAsync();
 app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityAndAudit();
+app.MapRegistry();
 await app.RunAsync();
 
 /// <summary>The entry point; public so the test hosts can start the real app.</summary>

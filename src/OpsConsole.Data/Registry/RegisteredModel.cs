@@ -1,0 +1,19 @@
+namespace OpsConsole.Registry;
+
+/// <summary>A model in the registry: a name that versions, stages and traffic hang off.</summary>
+public class RegisteredModel
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public required string Task { get; set; }
+    public string? OwnerTeam { get; set; }
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The promotion gate as JSON (<c>GatePolicy</c>); empty means the default gate.</summary>
+    public string GatePolicyJson { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public List<ModelVersion> Versions { get; set; } = [];
+}

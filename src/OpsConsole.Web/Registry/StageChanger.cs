@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Identity;
+
+namespace OpsConsole.Registry;
+
+/// <summary>Raised after a stage change or rollback is committed.</summary>
+public sealed record ModelStageChanged(string Model, int Version, string From, string To, bool IsRollback, string Actor);
+
+/// <summary>
+/// Moves versions between stages: shape checks, artifact verification, separation of duties, the promotion gate
+/// (overridable by a Lead with a reason), then the transition and its append-only log entries in one transaction.
+/// </summary>
+public sealed class StageChanger(IDbContextFactory<OpsDbContext> factory, ArtifactLoader artifacts, TimeProvider time, Platform.LiveEvents live, ILogger<StageChanger> logger)
+{
+    public async Task<Outcome<VersionView>> ChangeAsync(string modelName, int version, StageChange input, RegistryActor actor, CancellationToken cancellationToken)
+    {
+        var errors = StageChangeRules.Check(input);
+        if (errors.Count > 0) return Outcome.Invalid<VersionView>(errors);
+        if (!ModelStages.TryParse(input.Stage, out var target)) return Outcome.Invalid<VersionView>("stage", "Unknown stage.");
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var model = await db.Models.Include(m => m.Versions).SingleOrDefaultAsync(m => m.Name == modelName, cancellationToken);
+        var row = model?.Versions.SingleOrDefault(v => v.Version == version);
+        if (model is null || row is null) return Outcome.NotFound<VersionView>($"'{modelName}' has no version {version}.");
+        if (row.Stage == target && row.TrafficPercent == input.TrafficPercent)
+            return Outcome.Conflict<VersionView>($"{modelName} v{version} is already {ModelStages.Name(target)}.");
+
+        GateReport? report = null;
+        if (ModelStages.IsGated(target))
+        {
+            if (actor.Id is not null && actor.Id == row.RegisteredById)
+                return Outcome.Forbidden<VersionView>($"You registered {modelName} v{version}; someone else must approve its promotion (separation of duties).");
+            var loaded = await artifacts.LoadAsync(modelName, version, cancellationToken);
+            if (!loaded.IsVerified) return Outcome.Conflict<VersionView>(loaded.Error!);
+
+            report = Evaluate(model, row);
+            if (!report.Passed && !input.Override)
+                return Outcome.Conflict<VersionView>("The promotion gate refused this version; see the gate report. A Lead may override with a reason.", report);
+            if (!report.Passed && !actor.IsAtLeast(Roles.Lead))
+                return Outcome.Forbidden<VersionView>("Only a Lead or Admin may override a failed promotion gate.");
+        }
+
+        var now = time.GetUtcNow();
+        var holder = target is ModelStage.Production or ModelStage.Canary ? model.Versions.SingleOrDefault(v => v.Stage == target && v.Id != row.Id) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (holder is not null)
+        {
+            // Free the unique slot first: the database refuses two production (or canary) rows even inside one save.
+            db.PromotionLog.Add(Entry(model, holder, holder.Stage, ModelStage.None, null, null, $"Replaced by v{row.Version}: {input.Reason}", null, false, false, actor, now));
+            holder.Stage = ModelStage.None;
+            holder.TrafficPercent = null;
+            holder.StageChangedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var from = row.Stage;
+        db.PromotionLog.Add(Entry(model, row, from, target, input.TrafficPercent, holder?.Version, input.Reason!.Trim(), report, input.Override && report is { Passed: false }, false, actor, now));
+        row.Stage = target;
+        row.TrafficPercent = input.TrafficPercent;
+        row.StageChangedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome.Conflict<VersionView>($"Another change to {modelName} landed at the same moment; reload and try again.");
+        }
+        var (fromName, toName) = (ModelStages.Name(from), ModelStages.Name(target));
+        logger.StageChanged(modelName, version, fromName, toName, actor.Name);
+        await live.PublishAsync(new ModelStageChanged(modelName, version, fromName, toName, false, actor.Name));
+        return Outcome.Done<VersionView>(VersionView.From(row, modelName));
+    }
+
+    /// <summary>Returns production to the previous production version that is not broken and was not itself rolled back from.</summary>
+    public async Task<Outcome<VersionView>> RollbackAsync(string modelName, string? reason, RegistryActor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome.Invalid<VersionView>("reason", "Say why; the reason is kept in the promotion log.");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var model = await db.Models.Include(m => m.Versions).SingleOrDefaultAsync(m => m.Name == modelName, cancellationToken);
+        if (model is null) return Outcome.NotFound<VersionView>($"There is no model named '{modelName}'.");
+        var current = model.Versions.SingleOrDefault(v => v.Stage == ModelStage.Production);
+        var log = await RegistryQueries.TransitionsAsync(db, model.Id, cancellationToken);
+        var broken = model.Versions.Where(v => v.IsBroken).Select(v => v.Version).ToHashSet();
+        var targetVersion = ProductionHistory.RollbackTarget(log, current?.Version, broken);
+        if (targetVersion is null) return Outcome.Conflict<VersionView>($"{modelName} has no earlier production version to roll back to.");
+        var loaded = await artifacts.LoadAsync(modelName, targetVersion.Value, cancellationToken);
+        if (!loaded.IsVerified) return Outcome.Conflict<VersionView>($"Cannot roll back to v{targetVersion}: {loaded.Error}");
+
+        var target = model.Versions.Single(v => v.Version == targetVersion);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (current is not null)
+        {
+            db.PromotionLog.Add(Entry(model, current, ModelStage.Production, ModelStage.None, null, null, "Rolled back: " + reason.Trim(), null, false, true, actor, now));
+            current.Stage = ModelStage.None;
+            current.StageChangedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var from = target.Stage;
+        db.PromotionLog.Add(Entry(model, target, from, ModelStage.Production, null, current?.Version, "Rollback: " + reason.Trim(), null, false, true, actor, now));
+        target.Stage = ModelStage.Production;
+        target.TrafficPercent = null;
+        target.StageChangedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome.Conflict<VersionView>($"Another change to {modelName} landed at the same moment; reload and try again.");
+        }
+        var previousStage = ModelStages.Name(from);
+        logger.StageChanged(modelName, target.Version, previousStage, "production", actor.Name);
+        await live.PublishAsync(new ModelStageChanged(modelName, target.Version, previousStage, "production", true, actor.Name));
+        return Outcome.Done<VersionView>(VersionView.From(target, modelName));
+    }
+
+    static GateReport Evaluate(RegisteredModel model, ModelVersion candidate)
+    {
+        var policy = RegistryJson.Read<GatePolicy>(model.GatePolicyJson) ?? GatePolicy.Default;
+        var production = model.Versions.SingleOrDefault(v => v.Stage == ModelStage.Production && v.Id != candidate.Id);
+        var changes = production is null
+            ? null
+            : ContractDiff.Compare(RegistryJson.Read<List<FeatureSpec>>(production.FeatureSchemaJson) ?? [], RegistryJson.Read<List<FeatureSpec>>(candidate.FeatureSchemaJson) ?? []);
+        var metrics = RegistryJson.Read<Dictionary<string, double>>(candidate.MetricsJson) ?? [];
+        // TODO(#5): pass the candidate's shadow comparison once scoring records it; until then a shadow requirement fails.
+        return PromotionGate.Evaluate(policy, metrics, changes, shadow: null);
+    }
+
+    static PromotionLogEntry Entry(RegisteredModel model, ModelVersion version, ModelStage from, ModelStage to, int? percent, int? previous, string reason,
+        GateReport? report, bool isOverride, bool isRollback, RegistryActor actor, DateTimeOffset at) => new()
+    {
+        ModelId = model.Id, VersionId = version.Id, Version = version.Version, FromStage = from, ToStage = to, TrafficPercent = percent,
+        PreviousHolder = previous, Reason = reason, GateReportJson = report is null ? null : RegistryJson.Write(report),
+        IsOverride = isOverride, IsRollback = isRollback, At = at, Actor = actor.Name,
+    };
+}
