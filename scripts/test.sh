@@ -15,6 +15,20 @@ mkdir -p "$log_dir"
 
 step() { echo; echo "== $*"; }
 
+# Every way out prints the one summary line CI reads.
+finish() {
+  echo
+  if [ ${#failures[@]} -gt 0 ]; then
+    echo "Failures:"; printf '  %s\n' "${failures[@]}"
+  fi
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ] && exit 0 || exit 1
+}
+
+abort() {   # abort WHY: a step the rest depends on failed
+  failed=$((failed + 1)); failures+=("$1"); finish
+}
+
 check() {   # check NAME COMMAND...: a pass/fail step that is not a test project
   local name=$1; shift
   if "$@" >"$log_dir/$name.log" 2>&1; then
@@ -26,19 +40,22 @@ check() {   # check NAME COMMAND...: a pass/fail step that is not a test project
 
 step "Installing what the tests need"
 if ! command -v chromium >/dev/null 2>&1; then
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null \
-    || { echo "Could not install chromium with apt-get"; exit 1; }
+  as_root=()
+  [ "$(id -u)" -ne 0 ] && as_root=(sudo)
+  # A fresh machine may still be running unattended upgrades: wait for the dpkg lock instead of failing.
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq >"$log_dir/apt.log" 2>&1 \
+    && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >>"$log_dir/apt.log" 2>&1 \
+    || { tail -n 20 "$log_dir/apt.log"; abort "could not install chromium with apt-get (see $log_dir/apt.log)"; }
 fi
-echo "chromium: $(command -v chromium)"
-dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
+CHROMIUM_PATH=$(command -v chromium)
+export CHROMIUM_PATH
+echo "chromium: $CHROMIUM_PATH"
+dotnet tool restore >"$log_dir/tools.log" 2>&1 || { cat "$log_dir/tools.log"; abort "dotnet tool restore failed"; }
 
 step "Building"
 if ! dotnet build OpsConsole.sln -nologo -clp:ErrorsOnly >"$log_dir/build.log" 2>&1; then
   cat "$log_dir/build.log"
-  echo "0 passed, 1 failed"
-  exit 1
+  abort "build failed (see $log_dir/build.log)"
 fi
 echo "build ok"
 
@@ -50,7 +67,8 @@ check sqlserver-idempotent-script bash scripts/sqlserver-migration-script.sh --n
 run_tests() {   # run_tests PROJECT: runs one test project and adds its counts
   local project=$1 log="$log_dir/$1.log"
   step "$project"
-  dotnet test --project "tests/$project" --no-build >"$log" 2>&1
+  # A hung browser test must not hang CI past its limit: 30 minutes per project, then the run is counted as failed.
+  timeout -k 30 1800 dotnet test --project "tests/$project" --no-build --no-ansi --no-progress >"$log" 2>&1
   local code=$?
   local total ok bad
   total=$(grep -E '^\s+total: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+')
@@ -59,6 +77,7 @@ run_tests() {   # run_tests PROJECT: runs one test project and adds its counts
   if [ -z "$total" ] || [ "${total:-0}" -eq 0 ]; then
     failed=$((failed + 1)); failures+=("$project ran no tests (exit $code, see $log)"); tail -n 40 "$log"; return
   fi
+  ok=${ok:-0}; bad=${bad:-0}
   passed=$((passed + ok)); failed=$((failed + bad))
   if [ "$bad" -gt 0 ] || [ "$code" -ne 0 ]; then
     grep -E '^failed ' "$log" | head -n 20
@@ -76,9 +95,4 @@ run_tests OpsConsole.EndToEndTests
 step "Benchmarks compile and run (dry job, no timings)"
 check benchmarks-dry-run dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --job Dry --filter '*' --artifacts artifacts/benchmarks-dry
 
-echo
-if [ ${#failures[@]} -gt 0 ]; then
-  echo "Failures:"; printf '  %s\n' "${failures[@]}"
-fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -22,7 +22,7 @@ public static class NotificationRules
         else if (input.Title.Length > 200) errors["title"] = ["Use at most 200 characters."];
         if (input.Message is { Length: > 2000 }) errors["message"] = ["Use at most 2000 characters."];
         if (input.Severity is not null && !Severities.Contains(input.Severity)) errors["severity"] = [$"Choose one of {string.Join(", ", Severities)}."];
-        if (input.Link is { } link && !(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal)))
+        if (input.Link is { } link && (!LocalUrl.IsLocal(link) || link.Length > 500))
             errors["link"] = ["A link must be a path inside the console, such as /incidents/42."];
         return errors;
     }

@@ -63,6 +63,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         return result;
     }
 
+    // A save can end three ways besides success: it fails, it hits a concurrency conflict (EF raises that without calling
+    // SaveChangesFailed), or it is cancelled. Each must drop the transaction this interceptor opened, or the context keeps
+    // an open transaction that later saves join and nothing ever commits.
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
         if (Abandon(eventData.Context) is { } transaction) transaction.Dispose();
@@ -71,6 +74,29 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         if (Abandon(eventData.Context) is { } transaction) await transaction.DisposeAsync();
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        if (Abandon(eventData.Context) is { } transaction) transaction.Dispose();
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Abandon(eventData.Context) is { } transaction) await transaction.DisposeAsync();
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (Abandon(eventData.Context) is { } transaction) transaction.Dispose();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Abandon(eventData.Context) is { } transaction) await transaction.DisposeAsync();
+        return result;
     }
 
     /// <summary>Captures the changes; returns the state when this save needs a transaction of its own.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,8 +16,11 @@ public static class AccountEndpoints
         return routes;
     }
 
-    static async Task<RedirectHttpResult> Logout(SignInManager<OpsUser> signIn)
+    static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Logout(HttpContext context, IAntiforgery antiforgery, SignInManager<OpsUser> signIn)
     {
+        // The endpoint binds no form, so antiforgery is not checked for it automatically.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return TypedResults.Problem("The sign-out form has expired; reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/login");
     }

@@ -35,8 +35,17 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (row.LastUsedAt is null || now - row.LastUsedAt > TouchInterval)
         {
+            // Bookkeeping only: a busy database must not turn a valid key into a failed request.
             row.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
+            try
+            {
+                await db.SaveChangesAsync(Context.RequestAborted);
+            }
+            catch (DbUpdateException exception)
+            {
+                Logger.ApiKeyTouchFailed(exception, row.Id);
+                db.Entry(row).State = EntityState.Unchanged;
+            }
         }
 
         var identity = new ClaimsIdentity(

@@ -21,4 +21,7 @@ static partial class IdentityLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Failed sign-in for {Email}: {Reason}")]
     public static partial void SignInFailed(this ILogger logger, string email, string reason);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Could not record the last use of API key {KeyId}")]
+    public static partial void ApiKeyTouchFailed(this ILogger logger, Exception exception, long keyId);
 }

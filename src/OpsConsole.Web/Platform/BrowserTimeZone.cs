@@ -19,11 +19,16 @@ public sealed class BrowserTimeZone
         {
             await using var module = await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, "./js/timezone.js");
             var id = await module.InvokeAsync<string?>("timeZone", cancellationToken);
-            if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) Zone = zone;
+            if (id is null || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return;   // unknown zone: keep UTC, labelled
+            Zone = zone;
         }
         catch (JSDisconnectedException)
         {
             return;   // the tab closed while asking; nobody is left to show times to
+        }
+        catch (Exception exception) when (exception is JSException or OperationCanceledException or TaskCanceledException)
+        {
+            return;   // an old browser without Intl, or a slow start: times stay in UTC and say so
         }
         IsKnown = true;
         Changed?.Invoke();

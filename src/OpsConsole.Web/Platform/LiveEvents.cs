@@ -4,7 +4,8 @@ namespace OpsConsole.Platform;
 
 /// <summary>
 /// In-process publish/subscribe for live UI updates: a component subscribes to an event type and disposes the
-/// subscription with itself. Handlers run one after another; one that throws is logged and does not stop the others.
+/// subscription with itself. Handlers run concurrently, so a publisher waits for the slowest circuit, not for all of
+/// them in turn; one that throws is logged and does not stop the others.
 /// </summary>
 public sealed class LiveEvents(ILogger<LiveEvents> logger)
 {
@@ -19,19 +20,18 @@ public sealed class LiveEvents(ILogger<LiveEvents> logger)
 
     public IDisposable Subscribe<T>(Func<T, Task> handler) where T : class => Subscribe<T>(_ => true, handler);
 
-    public async Task PublishAsync<T>(T liveEvent) where T : class
+    public Task PublishAsync<T>(T liveEvent) where T : class =>
+        Task.WhenAll(_subscriptions.Where(s => s.EventType.IsAssignableFrom(typeof(T))).Select(s => DeliverAsync(s, liveEvent)));
+
+    async Task DeliverAsync<T>(Subscription subscription, T liveEvent) where T : class
     {
-        foreach (var subscription in _subscriptions)
+        try
         {
-            if (!subscription.EventType.IsAssignableFrom(typeof(T))) continue;
-            try
-            {
-                if (subscription.Filter(liveEvent)) await subscription.Handler(liveEvent);
-            }
-            catch (Exception exception)   // a broken subscriber (a closed circuit) must not stop the event reaching the rest
-            {
-                logger.LiveEventHandlerFailed(exception, typeof(T).Name);
-            }
+            if (subscription.Filter(liveEvent)) await subscription.Handler(liveEvent);
+        }
+        catch (Exception exception)   // a broken subscriber (a closed circuit) must not stop the event reaching the rest
+        {
+            logger.LiveEventHandlerFailed(exception, typeof(T).Name);
         }
     }
 

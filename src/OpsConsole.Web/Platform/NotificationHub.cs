@@ -17,6 +17,11 @@ public sealed class NotificationHub : Hub
     public static string UserGroup(string userId) => "user:" + userId;
     public static string RoleGroup(string role) => "role:" + role;
 
+    /// <summary>A round trip for clients: once it answers, the connection has joined its groups.</summary>
+#pragma warning disable CA1822 // SignalR only dispatches to instance methods
+    public string Ping() => "pong";
+#pragma warning restore CA1822
+
     public override async Task OnConnectedAsync()
     {
         var user = Context.User;

@@ -24,11 +24,22 @@ public sealed class NotificationQueries(IDbContextFactory<OpsDbContext> factory,
 
     public async Task MarkSeenAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var cursor = await db.NotificationCursors.SingleOrDefaultAsync(x => x.UserId == userId, cancellationToken);
-        if (cursor is null) db.NotificationCursors.Add(cursor = new NotificationCursor { UserId = userId });
-        cursor.SeenAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        // Two tabs may create the cursor at once; the loser of that race retries as an update.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var cursor = await db.NotificationCursors.SingleOrDefaultAsync(x => x.UserId == userId, cancellationToken);
+            if (cursor is null) db.NotificationCursors.Add(cursor = new NotificationCursor { UserId = userId });
+            cursor.SeenAt = time.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+            }
+        }
     }
 
     /// <summary>A notification to a role reaches everyone at or above it, so a user sees those sent to their role and below.</summary>

@@ -36,6 +36,7 @@ public static class PlatformSetup
         app.UseErrorHandling();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseAuthentication();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

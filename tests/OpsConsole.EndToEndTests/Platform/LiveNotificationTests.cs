@@ -22,7 +22,7 @@ public class LiveNotificationTests(BrowserFixture fixture)
         await Expect(page.Locator("#notification-badge .mud-badge")).ToHaveTextAsync("1");
         await BrowserFixture.ScreenshotAsync(page, "toast");
         await page.Locator("#notification-center button").ClickAsync();
-        await Expect(page.GetByText("fraud-model v7 rolled back to v6").Last).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-popover-open .notification-item", new() { HasText = title })).ToContainTextAsync("fraud-model v7 rolled back to v6");
         await Expect(page.Locator("#notification-badge .mud-badge")).ToBeHiddenAsync();
     }
 
@@ -36,9 +36,10 @@ public class LiveNotificationTests(BrowserFixture fixture)
 
         var cell = page.Locator(".local-time").First;
         await Expect(cell).Not.ToContainTextAsync("UTC");
-        var utcTitle = await cell.GetAttributeAsync("title");
-        var shown = await cell.InnerTextAsync();
-        var utc = DateTime.ParseExact(utcTitle!, "yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        // Title and text in one read: a heartbeat between two reads would change both.
+        var pair = await cell.EvaluateAsync<string[]>("e => [e.title, e.textContent]");
+        var (utcTitle, shown) = (pair[0], pair[1]);
+        var utc = DateTime.ParseExact(utcTitle, "yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(utc.AddHours(9).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), shown);
     }
 }

@@ -36,9 +36,9 @@ public class AuditLogTests(TestApp app)
         var (adminId, adminEmail) = await app.CreateUserAsync(Roles.Admin);
         var (userId, _) = await app.CreateUserAsync(Roles.Viewer);
         using var browser = app.Anonymous();
-        await TestApp.SignInAsync(browser, adminEmail, TestApp.UserPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await TestApp.SignInAsync(browser, adminEmail, TestApp.UserPassword)).StatusCode);
 
-        await browser.PutAsJsonAsync($"/api/users/{userId}/role", new { role = Roles.Engineer }, Cancel);
+        (await browser.PutAsJsonAsync($"/api/users/{userId}/role", new { role = Roles.Engineer }, Cancel)).EnsureSuccessStatusCode();
         using var admin = app.Admin();
         var page = await admin.GetFromJsonAsync<AuditPage>($"/api/audit?actor={Uri.EscapeDataString(adminEmail)}&take=50", Cancel);
 

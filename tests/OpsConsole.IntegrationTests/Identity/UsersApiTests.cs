@@ -81,10 +81,10 @@ public class UsersApiTests(TestApp app)
         var (id, email) = await app.CreateUserAsync(Roles.Viewer);
         using var admin = app.Admin();
 
-        await admin.PostAsync($"/api/users/{id}/lock", null, Cancel);
+        (await admin.PostAsync($"/api/users/{id}/lock", null, Cancel)).EnsureSuccessStatusCode();
         using var locked = app.Anonymous();
         var refused = await TestApp.SignInAsync(locked, email, TestApp.UserPassword);
-        await admin.PostAsync($"/api/users/{id}/unlock", null, Cancel);
+        (await admin.PostAsync($"/api/users/{id}/unlock", null, Cancel)).EnsureSuccessStatusCode();
         using var unlocked = app.Anonymous();
         var accepted = await TestApp.SignInAsync(unlocked, email, TestApp.UserPassword);
 

@@ -13,19 +13,21 @@ public class NotificationTests(TestApp app)
     [Fact]
     public async Task A_notification_to_a_role_reaches_a_hub_client_of_a_higher_role_but_not_a_lower_one()
     {
-        await using var lead = await ConnectAsync(Roles.Lead);
-        await using var viewer = await ConnectAsync(Roles.Viewer);
         var title = "Engineers: deploy freeze " + Guid.NewGuid().ToString("N")[..6];
+        var barrier = "Everyone: barrier " + Guid.NewGuid().ToString("N")[..6];
+        await using var lead = await ConnectAsync(Roles.Lead, title);
+        await using var viewer = await ConnectAsync(Roles.Viewer, barrier, also: title);
 
         using var admin = app.Admin();
         var response = await admin.PostAsJsonAsync("/api/notifications", new { role = Roles.Engineer, title, severity = "warning" }, Cancel);
+        (await admin.PostAsJsonAsync("/api/notifications", new { role = Roles.Viewer, title = barrier }, Cancel)).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var received = await lead.Received.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
-        Assert.Equal(title, received.Title);
-        Assert.Equal("warning", received.Severity);
-        var othersFirst = await Task.WhenAny(viewer.Received.Task, Task.Delay(TimeSpan.FromMilliseconds(500), Cancel));
-        Assert.NotSame(viewer.Received.Task, othersFirst);
+        var received = await lead.Received.Task.WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+        Assert.Equal(("warning", Roles.Engineer), (received.Severity, received.RecipientRole));
+        // Messages on one connection arrive in order: once the viewer has the later barrier, the earlier one was not sent to it.
+        await viewer.Received.Task.WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+        Assert.False(viewer.SawAlso, "A Viewer received a notification meant for Engineers and above.");
     }
 
     [Fact]
@@ -35,9 +37,9 @@ public class NotificationTests(TestApp app)
         var title = "Just for you " + Guid.NewGuid().ToString("N")[..6];
         using var admin = app.Admin();
 
-        await admin.PostAsJsonAsync("/api/notifications", new { userId = id, title }, Cancel);
+        (await admin.PostAsJsonAsync("/api/notifications", new { userId = id, title }, Cancel)).EnsureSuccessStatusCode();
         using var recipient = app.Anonymous();
-        await TestApp.SignInAsync(recipient, email, TestApp.UserPassword);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(recipient, email, TestApp.UserPassword)).StatusCode);
         using var someoneElse = await app.SignedInAsync(Roles.Viewer);
 
         var mine = await recipient.GetFromJsonAsync<List<NotificationView>>("/api/notifications", Cancel);
@@ -59,7 +61,8 @@ public class NotificationTests(TestApp app)
         Assert.Contains("\"title\"", body, StringComparison.Ordinal);
     }
 
-    async Task<HubClient> ConnectAsync(string role)
+    // Completes Received with the notification titled `wanted`; records whether one titled `also` arrived first.
+    async Task<HubClient> ConnectAsync(string role, string wanted, string? also = null)
     {
         var key = await app.KeyForRoleAsync(role);
         var connection = new HubConnectionBuilder()
@@ -71,14 +74,20 @@ public class NotificationTests(TestApp app)
             })
             .Build();
         var client = new HubClient(connection);
-        connection.On<NotificationView>(NotificationHub.MessageName, n => client.Received.TrySetResult(n));
+        connection.On<NotificationView>(NotificationHub.MessageName, n =>
+        {
+            if (n.Title == also) client.SawAlso = true;
+            if (n.Title == wanted) client.Received.TrySetResult(n);
+        });
         await connection.StartAsync(Cancel);
+        Assert.Equal("pong", await connection.InvokeAsync<string>(nameof(NotificationHub.Ping), Cancel));   // groups are joined now
         return client;
     }
 
     sealed class HubClient(HubConnection connection) : IAsyncDisposable
     {
         public TaskCompletionSource<NotificationView> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool SawAlso { get; set; }
         public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 }

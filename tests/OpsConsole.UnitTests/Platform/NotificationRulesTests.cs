@@ -22,6 +22,8 @@ public class NotificationRulesTests
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example")]
     [InlineData("javascript:alert(1)")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/incidents\\..\\..\\evil")]
     public void Links_must_stay_inside_the_console(string link)
     {
         Assert.Contains("link", NotificationRules.Check(new NewNotification("u", null, "t", null, null, link)).Keys);

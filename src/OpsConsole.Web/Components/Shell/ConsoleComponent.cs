@@ -25,7 +25,7 @@ public abstract class ConsoleComponent : ComponentBase, IDisposable
     {
         if (!disposing) return;
         foreach (var subscription in _subscriptions) subscription.Dispose();
+        // Cancel only: a live-event handler from a snapshot taken before the unsubscribe may still read Closing.
         _closing.Cancel();
-        _closing.Dispose();
     }
 }
