@@ -19,6 +19,8 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<PromotionLogEntry> PromotionLog => Set<PromotionLogEntry>();
     public DbSet<ArtifactBlob> ArtifactBlobs => Set<ArtifactBlob>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,19 +1,23 @@
 using OpsConsole.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
+using OpsConsole.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();           // database, Hangfire, live events, telemetry, ProblemDetails, health, TimeProvider
 builder.AddIdentityAndAudit();   // users, roles, API keys, audit log; then one line per feature in map order
 builder.AddRegistry();
+builder.AddTraining();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.BootstrapIdentityAsync();
+await app.SeedDemoModelAsync();
 app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityAndAudit();
 app.MapRegistry();
+app.MapTraining();
 await app.RunAsync();
 
 /// <summary>The entry point; public so the test hosts can start the real app.</summary>

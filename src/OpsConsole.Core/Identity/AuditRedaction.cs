@@ -7,7 +7,7 @@ public static class AuditRedaction
 
     static readonly HashSet<string> SecretNames = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "SecretHash",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "KeyHash", "SecretHash", "Secret",
     };
 
     /// <summary>True for properties that hold secrets or tokens (Identity's hashes and stamps, key hashes).</summary>

@@ -15,7 +15,7 @@ public sealed record LoadedArtifact(byte[]? Bytes, string? Error)
 /// The one way to read an artifact: it is hashed on every load, and bytes that differ from the recorded SHA-256 are
 /// refused; the version is then marked broken (audited), and an <see cref="ArtifactTampered"/> event is raised.
 /// </summary>
-public sealed class ArtifactLoader(IArtifactStore store, IDbContextFactory<OpsDbContext> factory, Platform.LiveEvents live, ILogger<ArtifactLoader> logger)
+public sealed class ArtifactLoader(IArtifactStore store, IDbContextFactory<OpsDbContext> factory, WebhookOutbox webhooks, Platform.LiveEvents live, ILogger<ArtifactLoader> logger)
 {
     public async Task<LoadedArtifact> LoadAsync(string model, int version, CancellationToken cancellationToken)
     {
@@ -32,6 +32,8 @@ public sealed class ArtifactLoader(IArtifactStore store, IDbContextFactory<OpsDb
         row.BrokenReason = actual is null
             ? "The artifact file is missing from the store."
             : $"The stored artifact hashes to {actual[..12]}…, not the recorded {row.Sha256[..12]}…; it was changed after upload.";
+        await webhooks.EnqueueAsync(db, WebhookEvents.ArtifactTampered,
+            new { model, version, expectedSha256 = row.Sha256, actualSha256 = actual, reason = row.BrokenReason }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.ArtifactTampered(model, version, row.Sha256, actual ?? "missing");
         await live.PublishAsync(new ArtifactTampered(model, version, row.Sha256, actual));

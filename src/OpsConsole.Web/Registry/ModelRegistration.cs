@@ -10,7 +10,7 @@ public sealed record VersionRegistered(string Model, int Version, string Sha256,
 /// <summary>Registers models and uploads versions: validate, let ONNX Runtime load the artifact, store it by hash, record it.</summary>
 public sealed class ModelRegistration(
     IDbContextFactory<OpsDbContext> factory, IArtifactStore store, IOptions<RegistryOptions> options, TimeProvider time,
-    RegistryQueries queries, Platform.LiveEvents live, ILogger<ModelRegistration> logger)
+    RegistryQueries queries, WebhookOutbox webhooks, Platform.LiveEvents live, ILogger<ModelRegistration> logger)
 {
     public async Task<Outcome<ModelView>> CreateModelAsync(NewModel input, RegistryActor actor, CancellationToken cancellationToken)
     {
@@ -62,6 +62,8 @@ public sealed class ModelRegistration(
             RegisteredAt = time.GetUtcNow(), RegisteredBy = actor.Name, RegisteredById = actor.Id,
         };
         db.ModelVersions.Add(row);
+        await webhooks.EnqueueAsync(db, WebhookEvents.VersionRegistered,
+            new { model = modelName, version = next, sha256 = sha, sizeBytes = artifact.LongLength, registeredBy = actor.Name, registeredAt = row.RegisteredAt }, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,8 @@ public sealed record ModelStageChanged(string Model, int Version, string From, s
 /// Moves versions between stages: shape checks, artifact verification, separation of duties, the promotion gate
 /// (overridable by a Lead with a reason), then the transition and its append-only log entries in one transaction.
 /// </summary>
-public sealed class StageChanger(IDbContextFactory<OpsDbContext> factory, ArtifactLoader artifacts, TimeProvider time, Platform.LiveEvents live, ILogger<StageChanger> logger)
+public sealed class StageChanger(
+    IDbContextFactory<OpsDbContext> factory, ArtifactLoader artifacts, WebhookOutbox webhooks, TimeProvider time, Platform.LiveEvents live, ILogger<StageChanger> logger)
 {
     public async Task<Outcome<VersionView>> ChangeAsync(string modelName, int version, StageChange input, RegistryActor actor, CancellationToken cancellationToken)
     {
@@ -28,16 +29,32 @@ public sealed class StageChanger(IDbContextFactory<OpsDbContext> factory, Artifa
         GateReport? report = null;
         if (ModelStages.IsGated(target))
         {
+            var request = new { model = modelName, version, stage = ModelStages.Name(target), requestedBy = actor.Name, reason = input.Reason!.Trim() };
+            await webhooks.EnqueueAsync(db, WebhookEvents.PromotionRequested, request, cancellationToken);
             if (actor.Id is not null && actor.Id == row.RegisteredById)
+            {
+                await db.SaveChangesAsync(cancellationToken);   // the request is announced: a colleague may now approve it
                 return Outcome.Forbidden<VersionView>($"You registered {modelName} v{version}; someone else must approve its promotion (separation of duties).");
+            }
             var loaded = await artifacts.LoadAsync(modelName, version, cancellationToken);
             if (!loaded.IsVerified) return Outcome.Conflict<VersionView>(loaded.Error!);
 
             report = Evaluate(model, row);
-            if (!report.Passed && !input.Override)
-                return Outcome.Conflict<VersionView>("The promotion gate refused this version; see the gate report. A Lead may override with a reason.", report);
-            if (!report.Passed && !actor.IsAtLeast(Roles.Lead))
-                return Outcome.Forbidden<VersionView>("Only a Lead or Admin may override a failed promotion gate.");
+            var refusal = !report.Passed && !input.Override
+                ? Outcome.Conflict<VersionView>("The promotion gate refused this version; see the gate report. A Lead may override with a reason.", report)
+                : !report.Passed && !actor.IsAtLeast(Roles.Lead)
+                    ? Outcome.Forbidden<VersionView>("Only a Lead or Admin may override a failed promotion gate.")
+                    : null;
+            if (refusal is not null)
+            {
+                await webhooks.EnqueueAsync(db, WebhookEvents.PromotionRejected, new
+                {
+                    model = modelName, version, stage = ModelStages.Name(target), actor = actor.Name, reason = refusal.Message,
+                    failedChecks = report.Checks.Where(c => !c.Passed).Select(c => new { c.Name, c.Reason }).ToList(),
+                }, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return refusal;
+            }
         }
 
         var now = time.GetUtcNow();
@@ -57,6 +74,17 @@ public sealed class StageChanger(IDbContextFactory<OpsDbContext> factory, Artifa
         row.Stage = target;
         row.TrafficPercent = input.TrafficPercent;
         row.StageChangedAt = now;
+        var isOverride = input.Override && report is { Passed: false };
+        await webhooks.EnqueueAsync(db, WebhookEvents.StageChanged, new
+        {
+            model = modelName, version, from = ModelStages.Name(from), to = ModelStages.Name(target), trafficPercent = input.TrafficPercent,
+            previousHolder = holder?.Version, reason = input.Reason.Trim(), actor = actor.Name, isOverride,
+        }, cancellationToken);
+        if (report is not null)
+        {
+            await webhooks.EnqueueAsync(db, WebhookEvents.PromotionApproved,
+                new { model = modelName, version, stage = ModelStages.Name(target), approvedBy = actor.Name, gatePassed = report.Passed, isOverride }, cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -102,6 +130,8 @@ public sealed class StageChanger(IDbContextFactory<OpsDbContext> factory, Artifa
         target.Stage = ModelStage.Production;
         target.TrafficPercent = null;
         target.StageChangedAt = now;
+        await webhooks.EnqueueAsync(db, WebhookEvents.RollbackExecuted,
+            new { model = modelName, fromVersion = current?.Version, toVersion = target.Version, reason = reason.Trim(), actor = actor.Name }, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,7 @@ public class NavMenuTests
     [Theory]
     [InlineData(Roles.Viewer, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "API reference" })]
     [InlineData(Roles.Reviewer, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "Review", "Datasets", "API reference" })]
-    [InlineData(Roles.Admin, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "Review", "Datasets", "Users", "API keys", "Audit log", "System", "API reference" })]
+    [InlineData(Roles.Admin, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "Review", "Datasets", "Users", "API keys", "Webhooks", "Audit log", "System", "API reference" })]
     public async Task Each_role_sees_the_modules_it_may_open_and_no_others(string role, string[] links)
     {
         await using var ctx = new BunitContext();

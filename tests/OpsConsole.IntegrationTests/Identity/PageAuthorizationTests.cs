@@ -20,6 +20,8 @@ public class PageAuthorizationTests(TestApp app)
         ("/admin/api-keys", Roles.Admin, "API keys"),
         ("/admin/audit", Roles.Admin, "Audit log"),
         ("/admin/system", Roles.Admin, "System"),
+        ("/admin/webhooks", Roles.Admin, "Webhooks"),
+        ("/models/no-such-model", Roles.Viewer, "no-such-model · Models"),
         ("/account/password", Roles.Viewer, "Change password"),
     ];
 
