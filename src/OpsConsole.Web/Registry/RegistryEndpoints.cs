@@ -28,6 +28,11 @@ public static class RegistryEndpoints
         api.MapGet("/{name}/production", ProductionAt).WithSummary("Which version served production at a time (?at=ISO-8601, default now).");
         api.MapGet("/{name}/history", History).WithSummary("The append-only promotion log, newest first.");
         api.MapGet("/{name}/diff", Diff).WithSummary("Two versions side by side (?from=&to=): contract changes and metrics.");
+        api.MapPost("/{name}/versions/{version:int}/contract/derive", DeriveContract).RequireAuthorization(Policies.Engineer).DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Proposes a contract from a sample CSV ('file') for a version with one [batch, n] float input; saves nothing.");
+        api.MapPut("/{name}/versions/{version:int}/contract", SetContract).RequireAuthorization(Policies.Engineer)
+            .WithSummary("Gives a version registered without a contract its contract, once.");
         api.MapPut("/{name}/gate", SetGate).RequireAuthorization(Policies.Lead).WithSummary("Sets the model's promotion gate.");
         return api;
     }
@@ -111,6 +116,19 @@ public static class RegistryEndpoints
         string name, GatePolicy policy, ModelRegistration registration, CancellationToken cancellationToken) =>
         Answer(await registration.SetGateAsync(name, policy, cancellationToken));
 
+    static async Task<Results<Ok<IReadOnlyList<FeatureSpec>>, ValidationProblem, ProblemHttpResult>> DeriveContract(
+        string name, int version, HttpRequest request, ContractEditor contracts, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files["file"] is not { } file)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the sample CSV as the 'file' part of multipart/form-data."] });
+        using var reader = new StreamReader(file.OpenReadStream());
+        return Answer(await contracts.DeriveAsync(name, version, await reader.ReadToEndAsync(cancellationToken), cancellationToken));
+    }
+
+    static async Task<Results<Ok<VersionView>, ValidationProblem, ProblemHttpResult>> SetContract(
+        string name, int version, ContractRequest input, ContractEditor contracts, CancellationToken cancellationToken) =>
+        Answer(await contracts.SetAsync(name, version, input.FeatureSchema, cancellationToken));
+
     static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Answer<T>(Outcome<T> outcome) => outcome.Kind switch
     {
         OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
@@ -132,6 +150,9 @@ public static class RegistryEndpoints
 
     static ProblemHttpResult NoModel(string name) => TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
 }
+
+/// <summary>The body of <c>PUT .../contract</c>.</summary>
+public sealed record ContractRequest(IReadOnlyList<FeatureSpec>? FeatureSchema);
 
 /// <summary>The body of <c>POST /api/models/{name}/rollback</c>.</summary>
 public sealed record RollbackRequest(string? Reason);

@@ -19,6 +19,7 @@ public static class RegistrySetup
         builder.Services.AddScoped<RegistryQueries>();
         builder.Services.AddScoped<ModelRegistration>();
         builder.Services.AddScoped<StageChanger>();
+        builder.Services.AddScoped<ContractEditor>();
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddScoped<WebhookAdministration>();
         builder.Services.AddScoped<WebhookDeliveryJob>();

@@ -32,6 +32,8 @@ public class EndpointAuthorizationTests(TestApp app)
         ("GET", "/api/models/no-such-model/history", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/diff?from=1&to=2", Roles.Viewer, null),
         ("PUT", "/api/models/no-such-model/gate", Roles.Lead, """{"metrics":[]}"""),
+        ("POST", "/api/models/no-such-model/versions/1/contract/derive", Roles.Engineer, null),
+        ("PUT", "/api/models/no-such-model/versions/1/contract", Roles.Engineer, """{"featureSchema":[{"name":"a","type":"number"}]}"""),
         ("POST", "/api/models/no-such-model/train", Roles.Engineer, null),
         ("GET", "/api/webhooks", Roles.Admin, null),
         ("POST", "/api/webhooks", Roles.Admin, "{}"),
