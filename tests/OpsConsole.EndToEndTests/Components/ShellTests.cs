@@ -19,6 +19,7 @@ public class ShellTests(BrowserFixture fixture)
         ("Datasets", "/datasets", "Datasets"),
         ("Users", "/admin/users", "Users"),
         ("API keys", "/admin/api-keys", "API keys"),
+        ("Webhooks", "/admin/webhooks", "Webhooks"),
         ("Audit log", "/admin/audit", "Audit log"),
         ("System", "/admin/system", "System"),
     ];
