@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Identity;
 using OpsConsole.Platform;
+using OpsConsole.Registry.Webhooks;
 using OpsConsole.Registry;
 
 namespace OpsConsole;

@@ -673,7 +673,7 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.ToTable("Models", (string)null);
                 });
 
-            modelBuilder.Entity("OpsConsole.Registry.WebhookDelivery", b =>
+            modelBuilder.Entity("OpsConsole.Registry.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -737,7 +737,7 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("OpsConsole.Registry.WebhookSubscription", b =>
+            modelBuilder.Entity("OpsConsole.Registry.Webhooks.WebhookSubscription", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -857,9 +857,9 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpsConsole.Registry.WebhookDelivery", b =>
+            modelBuilder.Entity("OpsConsole.Registry.Webhooks.WebhookDelivery", b =>
                 {
-                    b.HasOne("OpsConsole.Registry.WebhookSubscription", null)
+                    b.HasOne("OpsConsole.Registry.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -648,7 +648,7 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.ToTable("Models", (string)null);
                 });
 
-            modelBuilder.Entity("OpsConsole.Registry.WebhookDelivery", b =>
+            modelBuilder.Entity("OpsConsole.Registry.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -710,7 +710,7 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("OpsConsole.Registry.WebhookSubscription", b =>
+            modelBuilder.Entity("OpsConsole.Registry.Webhooks.WebhookSubscription", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -828,9 +828,9 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpsConsole.Registry.WebhookDelivery", b =>
+            modelBuilder.Entity("OpsConsole.Registry.Webhooks.WebhookDelivery", b =>
                 {
-                    b.HasOne("OpsConsole.Registry.WebhookSubscription", null)
+                    b.HasOne("OpsConsole.Registry.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpsConsole.Registry.Webhooks;
 
 namespace OpsConsole.Registry;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpsConsole.Registry.Webhooks;
 
 namespace OpsConsole.Registry;
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using OpsConsole.Platform;
+using OpsConsole.Registry.Webhooks;
 
 namespace OpsConsole.Registry;
 

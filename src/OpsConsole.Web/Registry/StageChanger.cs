@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Identity;
+using OpsConsole.Registry.Webhooks;
 
 namespace OpsConsole.Registry;
 

@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using OpsConsole.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
+using OpsConsole.Registry.Webhooks;
 
 namespace OpsConsole.Components;
 

@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>A webhook as an Admin adds it; no events (null or empty) means every event.</summary>
 public sealed record NewWebhook(string? Url, string? Secret, IReadOnlyList<string>? Events, string? Description);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpsConsole.Identity;
 
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 public static class WebhookEndpoints
 {

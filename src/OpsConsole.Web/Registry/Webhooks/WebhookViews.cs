@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>A webhook as the page and <c>GET /api/webhooks</c> show it: never its secret.</summary>
 public sealed record WebhookView(long Id, string Url, IReadOnlyList<string> Events, string Description, bool IsActive, DateTimeOffset CreatedAt, string CreatedBy)

@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>
 /// An address that receives registry events, signed with its own secret. The secret is kept as given, not hashed: the

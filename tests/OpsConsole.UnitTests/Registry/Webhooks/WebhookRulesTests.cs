@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 public class WebhookRulesTests
 {

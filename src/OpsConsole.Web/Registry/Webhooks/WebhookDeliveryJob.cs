@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>
 /// Sends due webhook deliveries: each POST is signed (<see cref="WebhookSignature"/>), gets 10 s to answer, and is

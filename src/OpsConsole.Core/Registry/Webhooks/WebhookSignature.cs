@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>Signs webhook deliveries: <c>v1=</c> and the hex HMAC-SHA256 of <c>{deliveryId}.{unixSeconds}.{body}</c> under the subscription's secret.</summary>
 public static class WebhookSignature

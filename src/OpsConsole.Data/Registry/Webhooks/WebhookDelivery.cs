@@ -1,6 +1,6 @@
 using OpsConsole.Platform;
 
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>
 /// One event on its way to one subscription, written in the same transaction as the registry change that raised it

@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>The registry events a webhook can subscribe to, by the names deliveries carry in <c>type</c>.</summary>
 public static class WebhookEvents

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>Adding and deactivating webhooks, the delivery log and manual retries; the webhooks page and API share it.</summary>
 public sealed class WebhookAdministration(IDbContextFactory<OpsDbContext> factory, TimeProvider time)

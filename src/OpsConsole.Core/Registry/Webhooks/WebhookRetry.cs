@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 /// <summary>When a failed webhook delivery is tried again: doubling from 10 s, capped at an hour, given up after <see cref="MaxAttempts"/>.</summary>
 public static class WebhookRetry

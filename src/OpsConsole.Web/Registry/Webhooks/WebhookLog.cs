@@ -1,4 +1,4 @@
-namespace OpsConsole.Registry;
+namespace OpsConsole.Registry.Webhooks;
 
 // Subscription ids, not URLs: a webhook URL often carries its own token (Slack, Teams), and logs are not for secrets.
 static partial class WebhookLog
