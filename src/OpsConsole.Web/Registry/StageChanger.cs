@@ -64,18 +64,12 @@ public sealed class StageChanger(
         if (holder is not null)
         {
             // Free the unique slot first: the database refuses two production (or canary) rows even inside one save.
-            db.PromotionLog.Add(Entry(model, holder, holder.Stage, ModelStage.None, null, null, $"Replaced by v{row.Version}: {input.Reason}", null, false, false, actor, now));
-            holder.Stage = ModelStage.None;
-            holder.TrafficPercent = null;
-            holder.StageChangedAt = now;
+            Move(db, model, holder, ModelStage.None, null, null, $"Replaced by v{row.Version}: {input.Reason}", null, false, false, actor, now);
             await db.SaveChangesAsync(cancellationToken);
         }
         var from = row.Stage;
-        db.PromotionLog.Add(Entry(model, row, from, target, input.TrafficPercent, holder?.Version, input.Reason!.Trim(), report, input.Override && report is { Passed: false }, false, actor, now));
-        row.Stage = target;
-        row.TrafficPercent = input.TrafficPercent;
-        row.StageChangedAt = now;
         var isOverride = input.Override && report is { Passed: false };
+        Move(db, model, row, target, input.TrafficPercent, holder?.Version, input.Reason!.Trim(), report, isOverride, false, actor, now);
         await webhooks.EnqueueAsync(db, WebhookEvents.StageChanged, new
         {
             model = modelName, version, from = ModelStages.Name(from), to = ModelStages.Name(target), trafficPercent = input.TrafficPercent,
@@ -86,15 +80,7 @@ public sealed class StageChanger(
             await webhooks.EnqueueAsync(db, WebhookEvents.PromotionApproved,
                 new { model = modelName, version, stage = ModelStages.Name(target), approvedBy = actor.Name, gatePassed = report.Passed, isOverride }, cancellationToken);
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome.Conflict<VersionView>($"Another change to {modelName} landed at the same moment; reload and try again.");
-        }
+        if (!await TryCommitAsync(db, transaction, cancellationToken)) return Raced(modelName);
         var (fromName, toName) = (ModelStages.Name(from), ModelStages.Name(target));
         logger.StageChanged(modelName, version, fromName, toName, actor.Name);
         await live.PublishAsync(new ModelStageChanged(modelName, version, fromName, toName, false, actor.Name));
@@ -121,27 +107,14 @@ public sealed class StageChanger(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (current is not null)
         {
-            db.PromotionLog.Add(Entry(model, current, ModelStage.Production, ModelStage.None, null, null, "Rolled back: " + reason.Trim(), null, false, true, actor, now));
-            current.Stage = ModelStage.None;
-            current.StageChangedAt = now;
+            Move(db, model, current, ModelStage.None, null, null, "Rolled back: " + reason.Trim(), null, false, true, actor, now);
             await db.SaveChangesAsync(cancellationToken);
         }
         var from = target.Stage;
-        db.PromotionLog.Add(Entry(model, target, from, ModelStage.Production, null, current?.Version, "Rollback: " + reason.Trim(), null, false, true, actor, now));
-        target.Stage = ModelStage.Production;
-        target.TrafficPercent = null;
-        target.StageChangedAt = now;
+        Move(db, model, target, ModelStage.Production, null, current?.Version, "Rollback: " + reason.Trim(), null, false, true, actor, now);
         await webhooks.EnqueueAsync(db, WebhookEvents.RollbackExecuted,
             new { model = modelName, fromVersion = current?.Version, toVersion = target.Version, reason = reason.Trim(), actor = actor.Name }, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome.Conflict<VersionView>($"Another change to {modelName} landed at the same moment; reload and try again.");
-        }
+        if (!await TryCommitAsync(db, transaction, cancellationToken)) return Raced(modelName);
         var previousStage = ModelStages.Name(from);
         logger.StageChanged(modelName, target.Version, previousStage, "production", actor.Name);
         await live.PublishAsync(new ModelStageChanged(modelName, target.Version, previousStage, "production", true, actor.Name));
@@ -160,11 +133,36 @@ public sealed class StageChanger(
         return PromotionGate.Evaluate(policy, metrics, changes, shadow: null);
     }
 
-    static PromotionLogEntry Entry(RegisteredModel model, ModelVersion version, ModelStage from, ModelStage to, int? percent, int? previous, string reason,
-        GateReport? report, bool isOverride, bool isRollback, RegistryActor actor, DateTimeOffset at) => new()
+    /// <summary>Moves one version to a stage and appends the log entry that says so; the caller saves.</summary>
+    static void Move(OpsDbContext db, RegisteredModel model, ModelVersion version, ModelStage to, int? percent, int? previous, string reason,
+        GateReport? report, bool isOverride, bool isRollback, RegistryActor actor, DateTimeOffset at)
     {
-        ModelId = model.Id, VersionId = version.Id, Version = version.Version, FromStage = from, ToStage = to, TrafficPercent = percent,
-        PreviousHolder = previous, Reason = reason, GateReportJson = report is null ? null : RegistryJson.Write(report),
-        IsOverride = isOverride, IsRollback = isRollback, At = at, Actor = actor.Name,
-    };
+        db.PromotionLog.Add(new PromotionLogEntry
+        {
+            ModelId = model.Id, VersionId = version.Id, Version = version.Version, FromStage = version.Stage, ToStage = to, TrafficPercent = percent,
+            PreviousHolder = previous, Reason = reason, GateReportJson = report is null ? null : RegistryJson.Write(report),
+            IsOverride = isOverride, IsRollback = isRollback, At = at, Actor = actor.Name,
+        });
+        version.Stage = to;
+        version.TrafficPercent = percent;
+        version.StageChangedAt = at;
+    }
+
+    // The unique indexes on production and canary turn a lost race into an update error: report it, do not throw.
+    static async Task<bool> TryCommitAsync(OpsDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    static Outcome<VersionView> Raced(string modelName) =>
+        Outcome.Conflict<VersionView>($"Another change to {modelName} landed at the same moment; reload and try again.");
 }
