@@ -40,7 +40,7 @@ public sealed class TestDatabase : IAsyncLifetime
         services.AddLogging().AddSingleton(TimeProvider.System);
         AddTo(services);
         services.AddIdentityCore<OpsUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<OpsDbContext>();
-        services.AddScoped<UserAdministration>();
+        services.AddScoped<UserAdministration>().AddSingleton<HubConnections>();
         return services.BuildServiceProvider();
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace OpsConsole.Identity;
 
 /// <summary>Issues, lists and revokes API keys; the API keys page and the API share it.</summary>
-public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, TimeProvider time)
+public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, Platform.HubConnections hubs, TimeProvider time)
 {
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +50,7 @@ public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, TimePr
             row.RevokedAt = now;
             row.RevokedBy = revokedBy;
             await db.SaveChangesAsync(cancellationToken);
+            hubs.Disconnect("api-key:" + row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));   // the key's NameIdentifier
         }
         return ApiKeyView.From(row, now);
     }

@@ -8,7 +8,7 @@ namespace OpsConsole.Identity;
 /// Each command is several Identity saves; they run in one transaction on the scoped context Identity's store uses
 /// (the audit interceptor joins it), so a user is never left half-changed, e.g. with no role at all.
 /// </remarks>
-public sealed class UserAdministration(UserManager<OpsUser> users, OpsDbContext db, TimeProvider time)
+public sealed class UserAdministration(UserManager<OpsUser> users, OpsDbContext db, Platform.HubConnections hubs, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +60,7 @@ public sealed class UserAdministration(UserManager<OpsUser> users, OpsDbContext 
         // A new security stamp ends open sessions at their next validation, so the new role applies within a minute.
         if (Failed(await users.UpdateSecurityStampAsync(user), out var stampErrors)) return (null, stampErrors, false);
         await transaction.CommitAsync(cancellationToken);
+        hubs.Disconnect(userId);
         return (View(user, role, time.GetUtcNow()), [], false);
     }
 
@@ -80,6 +81,7 @@ public sealed class UserAdministration(UserManager<OpsUser> users, OpsDbContext 
         if (!locked && Failed(await users.ResetAccessFailedCountAsync(user), out var resetErrors)) return (null, resetErrors, false);
         if (Failed(await users.UpdateSecurityStampAsync(user), out var stampErrors)) return (null, stampErrors, false);
         await transaction.CommitAsync(cancellationToken);
+        hubs.Disconnect(userId);
         return (View(user, role, time.GetUtcNow()), [], false);
     }
 

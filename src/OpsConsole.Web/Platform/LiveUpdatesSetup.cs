@@ -5,6 +5,7 @@ public static class LiveUpdatesSetup
     public static IHostApplicationBuilder AddLiveUpdates(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LiveEvents>();
+        builder.Services.AddSingleton<HubConnections>();
         builder.Services.AddScoped<NotificationSender>();
         builder.Services.AddScoped<NotificationQueries>();
         var signalR = builder.Services.AddSignalR();

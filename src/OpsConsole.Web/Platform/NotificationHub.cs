@@ -9,7 +9,7 @@ namespace OpsConsole.Platform;
 /// group of every role at or below its own, so a message to "Engineer" also reaches Leads and Admins.
 /// </summary>
 [Authorize(Policy = Policies.Viewer)]
-public sealed class NotificationHub : Hub
+public sealed class NotificationHub(HubConnections connections) : Hub
 {
     public const string Path = "/hubs/notifications";
     public const string MessageName = "notification";
@@ -26,7 +26,10 @@ public sealed class NotificationHub : Hub
     {
         var user = Context.User;
         if (user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id)
+        {
+            connections.Opened(id, Context);
             await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(id));
+        }
         var highest = user is null ? null : Roles.Highest(Roles.All.Where(user.IsInRole));
         if (highest is not null)
         {
@@ -34,5 +37,11 @@ public sealed class NotificationHub : Hub
                 await Groups.AddToGroupAsync(Context.ConnectionId, RoleGroup(role));
         }
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id) connections.Closed(id, Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

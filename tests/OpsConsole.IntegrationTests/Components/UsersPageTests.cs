@@ -42,7 +42,7 @@ public class UsersPageTests(TestDatabase database) : IClassFixture<TestDatabase>
         ctx.Services.AddSingleton(TimeProvider.System);
         database.AddTo(ctx.Services);
         ctx.Services.AddIdentityCore<OpsUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<OpsDbContext>();
-        ctx.Services.AddScoped<OperationScope>().AddScoped<UserAdministration>().AddScoped<BrowserTimeZone>();
+        ctx.Services.AddScoped<OperationScope>().AddScoped<UserAdministration>().AddScoped<BrowserTimeZone>().AddSingleton<HubConnections>();
         TestDatabase.SignIn(ctx.Services, "admin-id", "admin@example.com", Roles.Admin);
         ctx.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
         ctx.Render<MudPopoverProvider>();

@@ -61,6 +61,32 @@ public class NotificationTests(TestApp app)
         Assert.Contains("\"title\"", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Revoking_a_key_closes_the_hub_connections_it_opened()
+    {
+        var key = await app.CreateKeyAsync("hub-" + Guid.NewGuid().ToString("N")[..8], Roles.Viewer);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, NotificationHub.Path), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                options.Headers[ApiKeyAuthenticationHandler.HeaderName] = key;
+            })
+            .Build();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await connection.StartAsync(Cancel);
+        Assert.Equal("pong", await connection.InvokeAsync<string>(nameof(NotificationHub.Ping), Cancel));
+
+        using var admin = app.Admin();
+        var keys = await admin.GetFromJsonAsync<List<ApiKeyView>>("/api/api-keys", Cancel);
+        (await admin.DeleteAsync($"/api/api-keys/{keys!.Single(k => k.DisplayPrefix == ApiKeyToken.DisplayPrefix(key)).Id}", Cancel)).EnsureSuccessStatusCode();
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await connection.DisposeAsync();
+    }
+
     // Completes Received with the notification titled `wanted`; records whether one titled `also` arrived first.
     async Task<HubClient> ConnectAsync(string role, string wanted, string? also = null)
     {
