@@ -11,7 +11,8 @@ public sealed record ColumnEncoding(string Name, bool IsNumeric, double Mean, do
 
 /// <summary>
 /// The encoder learned from training rows: numeric columns are centred and scaled to unit variance (a constant column
-/// keeps scale 1), categorical ones are one-hot over the sorted training vocabulary; an unseen category encodes as all zeros.
+/// keeps scale 1), categorical ones are one-hot over the sorted training vocabulary; an unseen category encodes as all zeros
+/// and a non-number in a numeric column as the mean.
 /// </summary>
 public sealed record FeatureEncoding(IReadOnlyList<ColumnEncoding> Columns)
 {
@@ -49,7 +50,8 @@ public sealed record FeatureEncoding(IReadOnlyList<ColumnEncoding> Columns)
             var column = Columns[c];
             if (column.IsNumeric)
             {
-                destination[at++] = (Number(row[c]) - column.Mean) * column.Scale;
+                // A value that is not a number (a holdout row the training rows never showed) encodes as the mean.
+                destination[at++] = TryNumber(row[c], out var x) ? (x - column.Mean) * column.Scale : 0;
                 continue;
             }
             for (var k = 0; k < column.Vocabulary.Count; k++)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -27,6 +29,8 @@ public static class PlatformSetup
         builder.Services.AddScoped<BrowserTimeZone>();
         builder.Services.AddScoped<SystemStatusQueries>();
         builder.Services.AddHttpContextAccessor();
+        // Enums travel as their camelCase names ("removed", "pending"), as every other enum-like field of the API does.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
         return builder;
     }

@@ -80,6 +80,8 @@ public sealed class ModelRegistration(
 
     public async Task<Outcome<ModelView>> SetGateAsync(string modelName, GatePolicy policy, CancellationToken cancellationToken)
     {
+        // JSON may omit the list; the record says non-null, the wire does not promise it.
+        policy = policy with { Metrics = (IReadOnlyList<MetricThreshold>?)policy.Metrics ?? [] };
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < policy.Metrics.Count; i++)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpsConsole.Identity;
+using OpsConsole.Platform;
 
 namespace OpsConsole.Registry;
 
@@ -60,6 +61,7 @@ public static class RegistryEndpoints
     {
         if (!request.HasFormContentType)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with the artifact as 'file'."] });
+        LargeBody.Allow(request, options.Value.MaxArtifactBytes);
         var form = await request.ReadFormAsync(cancellationToken);
         var file = form.Files["file"];
         if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["The 'file' part with the .onnx artifact is missing."] });

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpsConsole.Identity;
+using OpsConsole.Platform;
 using OpsConsole.Registry;
 
 namespace OpsConsole.Training;
@@ -20,6 +21,7 @@ public static class TrainingEndpoints
         string name, HttpRequest request, ClaimsPrincipal user, ModelTrainer trainer, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return Invalid("file", "Send multipart/form-data with the CSV as 'file' and the options as 'options'.");
+        LargeBody.Allow(request, MaxCsvBytes);
         var form = await request.ReadFormAsync(cancellationToken);
         if (form.Files["file"] is not { } file) return Invalid("file", "The 'file' part with the training CSV is missing.");
         if (file.Length > MaxCsvBytes) return Invalid("file", $"The CSV is larger than {MaxCsvBytes / 1024 / 1024} MB.");

@@ -133,6 +133,24 @@ public class StageTransitionTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_gate_without_metrics_keeps_only_the_contract_check_and_the_diff_names_change_kinds()
+    {
+        using var author = await EngineerAsync(app);
+        using var lead = await app.AsRoleAsync(Identity.Roles.Lead);
+        var model = await CreateModelAsync(author);
+        await UploadOkAsync(author, model, new { featureSchema = new[] { new { name = "a", type = "number" } } });
+        await UploadOkAsync(author, model, new { featureSchema = new[] { new { name = "b", type = "number" } } });
+
+        var gate = await lead.PutAsJsonAsync($"/api/models/{model}/gate", new { requireCompatibleContract = true }, Cancel);
+        var diff = await author.GetStringAsync($"/api/models/{model}/diff?from=1&to=2", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, gate.StatusCode);
+        Assert.Empty((await gate.Content.ReadFromJsonAsync<ModelView>(RegistryJson.Options, Cancel))!.Gate.Metrics);
+        Assert.Contains("\"kind\":\"removed\"", diff, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"added\"", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_promotions_racing_each_other_leave_exactly_one_production_version()
     {
         using var author = await EngineerAsync(app);

@@ -29,6 +29,17 @@ public class FeatureEncodingTests
     }
 
     [Fact]
+    public void A_non_number_in_a_numeric_column_encodes_as_the_mean_instead_of_failing()
+    {
+        var encoding = FeatureEncoding.Learn(["amount"], [["1"], ["3"]]);
+        var x = new double[1];
+
+        encoding.Encode(["n/a"], x);
+
+        Assert.Equal(0.0, x[0]);
+    }
+
+    [Fact]
     public void A_column_with_any_non_number_is_categorical()
     {
         var encoding = FeatureEncoding.Learn(["zip"], [["10115"], ["N/A"]]);

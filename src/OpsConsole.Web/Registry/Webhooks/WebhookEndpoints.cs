@@ -24,7 +24,7 @@ public static class WebhookEndpoints
         NewWebhook input, ClaimsPrincipal caller, WebhookAdministration webhooks, CancellationToken cancellationToken)
     {
         var (created, errors) = await webhooks.CreateAsync(input, CurrentUser.NameOf(caller), cancellationToken);
-        return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/webhooks/{created.Id}", created);
+        return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created("/api/webhooks", created);
     }
 
     static async Task<Results<Ok<WebhookView>, NotFound>> Deactivate(long id, WebhookAdministration webhooks, CancellationToken cancellationToken) =>
