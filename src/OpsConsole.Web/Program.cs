@@ -1,12 +1,14 @@
 using OpsConsole.Identity;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
+using OpsConsole.Scoring;
 using OpsConsole.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();           // database, Hangfire, live events, telemetry, ProblemDetails, health, TimeProvider
 builder.AddIdentityAndAudit();   // users, roles, API keys, audit log; then one line per feature in map order
 builder.AddRegistry();
+builder.AddScoring();
 builder.AddTraining();
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityAndAudit();
 app.MapRegistry();
+app.MapScoring();
 app.MapTraining();
 await app.RunAsync();
 

@@ -1,0 +1,16 @@
+namespace OpsConsole.Scoring;
+
+public static class ScoringSetup
+{
+    public static IHostApplicationBuilder AddScoring(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ModelHost>();
+        return builder;
+    }
+
+    public static WebApplication MapScoring(this WebApplication app)
+    {
+        app.MapV2Endpoints();
+        return app;
+    }
+}
