@@ -656,6 +656,10 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int>("StageRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

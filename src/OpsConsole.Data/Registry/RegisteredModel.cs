@@ -13,6 +13,13 @@ public class RegisteredModel
     /// <summary>The promotion gate as JSON (<c>GatePolicy</c>); empty means the default gate.</summary>
     public string GatePolicyJson { get; set; } = "";
 
+    /// <summary>
+    /// Counts stage changes; a concurrency token, so two changes decided on the same snapshot of the versions cannot
+    /// both commit (the second would act on stages the first just changed).
+    /// </summary>
+    [Platform.NotAudited]   // the promotion log records the changes themselves
+    public int StageRevision { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public List<ModelVersion> Versions { get; set; } = [];

@@ -15,6 +15,7 @@ public sealed class RegisteredModelConfiguration : IEntityTypeConfiguration<Regi
         builder.Property(x => x.OwnerTeam).HasMaxLength(100);
         builder.Property(x => x.CreatedBy).HasMaxLength(256);
         builder.PrimitiveCollection(x => x.Tags);
+        builder.Property(x => x.StageRevision).IsConcurrencyToken();
         builder.HasMany(x => x.Versions).WithOne(v => v.Model).HasForeignKey(v => v.ModelId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using OrtSessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
 namespace OpsConsole.Registry;
 
@@ -17,7 +16,7 @@ public static class OnnxInspector
     {
         try
         {
-            using var options = new OrtSessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL };
+            using var options = OnnxSessionOptions.Create(GraphOptimizationLevel.ORT_DISABLE_ALL);
             using var session = new InferenceSession(artifact, options);
             return new OnnxInspection(
                 [.. session.InputMetadata.Select(kv => Describe(kv.Key, kv.Value))],

@@ -61,11 +61,12 @@ public sealed class StageChanger(
         var now = time.GetUtcNow();
         var holder = target is ModelStage.Production or ModelStage.Canary ? model.Versions.SingleOrDefault(v => v.Stage == target && v.Id != row.Id) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        model.StageRevision++;
         if (holder is not null)
         {
             // Free the unique slot first: the database refuses two production (or canary) rows even inside one save.
             Move(db, model, holder, ModelStage.None, null, null, $"Replaced by v{row.Version}: {input.Reason}", null, false, false, actor, now);
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await TrySaveAsync(db, cancellationToken)) return Raced(modelName);
         }
         var from = row.Stage;
         var isOverride = input.Override && report is { Passed: false };
@@ -105,10 +106,11 @@ public sealed class StageChanger(
         var target = model.Versions.Single(v => v.Version == targetVersion);
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        model.StageRevision++;
         if (current is not null)
         {
             Move(db, model, current, ModelStage.None, null, null, "Rolled back: " + reason.Trim(), null, false, true, actor, now);
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await TrySaveAsync(db, cancellationToken)) return Raced(modelName);
         }
         var from = target.Stage;
         Move(db, model, target, ModelStage.Production, null, current?.Version, "Rollback: " + reason.Trim(), null, false, true, actor, now);
@@ -148,13 +150,20 @@ public sealed class StageChanger(
         version.StageChangedAt = at;
     }
 
-    // The unique indexes on production and canary turn a lost race into an update error: report it, do not throw.
+    // A lost race surfaces as an update error, from the model's stage revision or the unique production and canary
+    // indexes: report it, do not throw. The transaction rolls back when it is disposed.
     static async Task<bool> TryCommitAsync(OpsDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!await TrySaveAsync(db, cancellationToken)) return false;
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    static async Task<bool> TrySaveAsync(OpsDbContext db, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateException)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using OpsConsole.Registry;
-using OrtSessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
 namespace OpsConsole.Scoring;
 
@@ -31,7 +30,7 @@ public sealed class ModelHost(IServiceScopeFactory scopes) : IDisposable
         await using var scope = scopes.CreateAsyncScope();
         var loaded = await scope.ServiceProvider.GetRequiredService<ArtifactLoader>().LoadAsync(model, version, CancellationToken.None);
         if (loaded.Bytes is not { } bytes) return (null, loaded.Error);
-        using var options = new OrtSessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var options = OnnxSessionOptions.Create(GraphOptimizationLevel.ORT_ENABLE_ALL);
         var session = new InferenceSession(bytes, options);
         var inspection = OnnxInspector.Inspect(bytes);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));

@@ -151,6 +151,28 @@ public class StageTransitionTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_canary_promoted_to_production_while_another_version_becomes_canary_never_leaves_production_empty()
+    {
+        using var author = await EngineerAsync(app);
+        using var approver = await EngineerAsync(app);
+        for (var round = 0; round < 5; round++)
+        {
+            var model = await CreateModelAsync(author);
+            for (var i = 0; i < 3; i++) await UploadOkAsync(author, model);
+            (await StageAsync(approver, model, 1, "production", "base")).EnsureSuccessStatusCode();
+            (await StageAsync(approver, model, 2, "canary", "try", trafficPercent: 10)).EnsureSuccessStatusCode();
+
+            var both = await Task.WhenAll(StageAsync(approver, model, 2, "production", "canary looks good"), StageAsync(approver, model, 3, "canary", "next", trafficPercent: 5));
+            var view = await author.GetFromJsonAsync<ModelView>($"/api/models/{model}", RegistryJson.Options, Cancel);
+            var logSays = await author.GetFromJsonAsync<ProductionAtView>($"/api/models/{model}/production", RegistryJson.Options, Cancel);
+
+            Assert.All(both, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+            Assert.NotNull(view!.Production);
+            Assert.Equal(view.Production, logSays!.Version);
+        }
+    }
+
+    [Fact]
     public async Task Two_promotions_racing_each_other_leave_exactly_one_production_version()
     {
         using var author = await EngineerAsync(app);

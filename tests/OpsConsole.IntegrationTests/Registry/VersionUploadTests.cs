@@ -70,6 +70,27 @@ public class VersionUploadTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_model_that_points_at_files_beside_it_is_refused_so_an_upload_cannot_read_server_files()
+    {
+        using var engineer = await EngineerAsync(app);
+        var model = await CreateModelAsync(engineer);
+        // The file the probe's initializer names, where ONNX Runtime would look for it: the working directory.
+        var bait = Path.Combine(Directory.GetCurrentDirectory(), "external_probe.bin");
+        await File.WriteAllBytesAsync(bait, new byte[12], Cancel);
+        try
+        {
+            var response = await UploadAsync(engineer, model, Fixture("external_data_probe.onnx"));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.StartsWith("ONNX Runtime cannot load this artifact:", await ErrorTextAsync(response, "file"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(bait);
+        }
+    }
+
+    [Fact]
     public async Task An_artifact_over_the_size_limit_is_refused_before_it_is_read()
     {
         using var engineer = await EngineerAsync(app);

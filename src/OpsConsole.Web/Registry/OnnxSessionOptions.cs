@@ -1,0 +1,30 @@
+using Microsoft.ML.OnnxRuntime;
+using OrtSessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
+
+namespace OpsConsole.Registry;
+
+/// <summary>
+/// Session options for artifacts uploaded by users. An ONNX initializer may keep its bytes in a file beside the model
+/// ("external data"); ONNX Runtime resolves such names against the working directory when a model is loaded from bytes,
+/// so an upload could make the server read its own files (the database among them) and serve them back as weights.
+/// External data is pointed at an empty folder instead, which makes any such model fail to load.
+/// </summary>
+public static class OnnxSessionOptions
+{
+    static readonly string NoExternalData = CreateEmptyFolder();
+
+    public static OrtSessionOptions Create(GraphOptimizationLevel optimization)
+    {
+        var options = new OrtSessionOptions { GraphOptimizationLevel = optimization };
+        options.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", NoExternalData);
+        return options;
+    }
+
+    static string CreateEmptyFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "opsconsole-no-external-data");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(folder)) File.Delete(file);
+        return folder;
+    }
+}
