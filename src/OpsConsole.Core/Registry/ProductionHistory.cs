@@ -26,7 +26,10 @@ public static class ProductionHistory
     public static int? RollbackTarget(IEnumerable<StageTransition> log, int? current, IReadOnlySet<int> unusable)
     {
         var entries = log.ToList();
-        var rolledBackFrom = entries.Where(e => e.IsRollback && e.From == ModelStage.Production).Select(e => e.Version).ToHashSet();
+        // A version counts as rolled back from only if its latest exit from production was a rollback: one that was
+        // rolled back once and later promoted again and replaced in the ordinary way is a fair target again.
+        var rolledBackFrom = entries.Where(e => e.From == ModelStage.Production).OrderBy(e => e.At).GroupBy(e => e.Version)
+            .Where(g => g.Last().IsRollback).Select(g => g.Key).ToHashSet();
         var promotions = entries.Where(e => e.To == ModelStage.Production).OrderByDescending(e => e.At).ToList();
         // Only versions that served before the current holder's latest promotion count as "previous".
         var start = current is null ? 0 : promotions.FindIndex(e => e.Version == current) + 1;

@@ -30,6 +30,13 @@ public sealed record TrainingOutcome(TrainedClassifier? Classifier, Classificati
 /// <summary>Trains a softmax classifier on a CSV table with a seeded holdout split.</summary>
 public static class TabularTrainer
 {
+    public const int MaxClasses = 50;
+    public const int MaxCategoriesPerFeature = 200;
+    public const int MaxEncodedWidth = 5000;
+
+    /// <summary>Names the exported ONNX graph uses for itself; a feature may not take them.</summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["numeric", "probabilities", "label", "W", "B", "encoded", "logits", "logits_raw", "numeric_scaled"];
+
     public static TrainingOutcome Train(CsvTable table, TrainingRequest request)
     {
         var labelIndex = table.IndexOf(request.LabelColumn);
@@ -38,9 +45,12 @@ public static class TabularTrainer
         if (request.HoldoutFraction is < 0.05 or > 0.5) return Fail("Hold out between 5% and 50% of the rows.");
         var labels = table.Rows.Select(r => r[labelIndex]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (labels.Count < 2) return Fail("The label column needs at least two distinct classes.");
+        if (labels.Count > MaxClasses) return Fail($"The label column has {labels.Count} classes; the trainer takes at most {MaxClasses}. Is it an id?");
         if (table.Rows.Count < 10) return Fail("At least 10 rows are needed to train and hold some out.");
 
         var featureNames = table.Columns.Where((_, i) => i != labelIndex).ToList();
+        if (featureNames.FirstOrDefault(n => ReservedNames.Contains(n) || n.StartsWith("onehot_", StringComparison.Ordinal)) is { } reserved)
+            return Fail($"The column name '{reserved}' is used by the exported model itself; rename the column.");
         var order = Shuffle(table.Rows.Count, request.Seed);
         var holdoutCount = Math.Max(1, (int)Math.Round(table.Rows.Count * request.HoldoutFraction));
         var holdout = order.Take(holdoutCount).Select(i => table.Rows[i]).ToList();
@@ -48,6 +58,12 @@ public static class TabularTrainer
 
         IReadOnlyList<string> Features(IReadOnlyList<string> row) => [.. row.Where((_, i) => i != labelIndex)];
         var encoding = FeatureEncoding.Learn(featureNames, training.Select(Features).ToList());
+        if (encoding.Columns.FirstOrDefault(c => c.Vocabulary.Count > MaxCategoriesPerFeature) is { } wide)
+        {
+            return Fail($"'{wide.Name}' has {wide.Vocabulary.Count} distinct values; a category may have at most {MaxCategoriesPerFeature}."
+                + " If it is a number, a value that is not one (an empty cell) made it a category.");
+        }
+        if (encoding.Width > MaxEncodedWidth) return Fail($"The features encode to {encoding.Width} inputs; the trainer takes at most {MaxEncodedWidth}.");
         var labelOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var x = new double[training.Count * encoding.Width];
         for (var i = 0; i < training.Count; i++) encoding.Encode(Features(training[i]), x.AsSpan(i * encoding.Width, encoding.Width));

@@ -26,17 +26,17 @@ public sealed class ArtifactLoader(IArtifactStore store, IDbContextFactory<OpsDb
         if (row.IsBroken) return new LoadedArtifact(null, $"{model} v{version} is marked broken: {row.BrokenReason}");
 
         var bytes = await store.ReadAsync(row.Sha256, cancellationToken);
-        var actual = bytes is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        // A missing file is refused but not condemned: an unmounted share or a wrong data directory is an outage, not tampering.
+        if (bytes is null) return new LoadedArtifact(null, $"The artifact of {model} v{version} is missing from the store; check Storage:DataDirectory or the artifact store.");
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         if (actual == row.Sha256) return new LoadedArtifact(bytes, null);
 
         row.IsBroken = true;
-        row.BrokenReason = actual is null
-            ? "The artifact file is missing from the store."
-            : $"The stored artifact hashes to {actual[..12]}…, not the recorded {row.Sha256[..12]}…; it was changed after upload.";
+        row.BrokenReason = $"The stored artifact hashes to {actual[..12]}…, not the recorded {row.Sha256[..12]}…; it was changed after upload.";
         await webhooks.EnqueueAsync(db, WebhookEvents.ArtifactTampered,
             new { model, version, expectedSha256 = row.Sha256, actualSha256 = actual, reason = row.BrokenReason }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        logger.ArtifactTampered(model, version, row.Sha256, actual ?? "missing");
+        logger.ArtifactTampered(model, version, row.Sha256, actual);
         await live.PublishAsync(new ArtifactTampered(model, version, row.Sha256, actual));
         return new LoadedArtifact(null, $"{model} v{version} was refused: {row.BrokenReason}");
     }

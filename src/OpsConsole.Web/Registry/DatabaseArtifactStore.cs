@@ -8,8 +8,10 @@ public sealed class DatabaseArtifactStore(IDbContextFactory<OpsDbContext> factor
     public async Task SaveAsync(string sha256, byte[] bytes, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.ArtifactBlobs.AnyAsync(x => x.Sha256 == sha256, cancellationToken)) return;
-        db.ArtifactBlobs.Add(new ArtifactBlob { Sha256 = sha256, Bytes = bytes });
+        var existing = await db.ArtifactBlobs.SingleOrDefaultAsync(x => x.Sha256 == sha256, cancellationToken);
+        if (existing is null) db.ArtifactBlobs.Add(new ArtifactBlob { Sha256 = sha256, Bytes = bytes });
+        else if (!existing.Bytes.AsSpan().SequenceEqual(bytes)) existing.Bytes = bytes;   // a damaged copy is replaced
+        else return;
         await db.SaveChangesAsync(cancellationToken);
     }
 

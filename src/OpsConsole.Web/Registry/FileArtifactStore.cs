@@ -9,7 +9,8 @@ public sealed class FileArtifactStore(IOptions<StorageOptions> storage) : IArtif
     public async Task SaveAsync(string sha256, byte[] bytes, CancellationToken cancellationToken)
     {
         var path = PathFor(sha256);
-        if (File.Exists(path)) return;
+        // A file already there is kept only if it still has the content its name promises; a damaged copy is replaced.
+        if (File.Exists(path) && Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken))) == sha256) return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Write beside, then rename: a crash mid-write leaves a temp file, never a truncated artifact under the real name.
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";

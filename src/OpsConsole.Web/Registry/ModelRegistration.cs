@@ -27,7 +27,14 @@ public sealed class ModelRegistration(
             Tags = [.. (input.Tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal)], CreatedAt = time.GetUtcNow(), CreatedBy = actor.Name,
         };
         db.Models.Add(model);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)   // registered by someone else a moment ago (the unique name index)
+        {
+            return Outcome.Invalid<ModelView>("name", $"A model named '{input.Name}' already exists.");
+        }
         return Outcome.Done<ModelView>(new ModelView(model.Name, model.Description, model.Task, model.OwnerTeam, model.Tags, model.CreatedAt, model.CreatedBy,
             0, null, null, null, [], GatePolicy.Default));
     }
@@ -81,7 +88,7 @@ public sealed class ModelRegistration(
     public async Task<Outcome<ModelView>> SetGateAsync(string modelName, GatePolicy policy, CancellationToken cancellationToken)
     {
         // JSON may omit the list; the record says non-null, the wire does not promise it.
-        policy = policy with { Metrics = (IReadOnlyList<MetricThreshold>?)policy.Metrics ?? [] };
+        policy = policy with { Metrics = [.. ((IReadOnlyList<MetricThreshold?>?)policy.Metrics ?? []).OfType<MetricThreshold>()] };
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < policy.Metrics.Count; i++)
         {

@@ -11,12 +11,14 @@ public static class RegistryEndpoints
 {
     public static RouteGroupBuilder MapRegistryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/models").WithTags("Registry").RequireAuthorization(Policies.Viewer);
+        var api = routes.MapGroup("/api/models").WithTags("Registry").RequireAuthorization(Policies.Viewer)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", ListModels).WithSummary("Every model with its production, canary and shadow versions.");
         api.MapPost("/", CreateModel).RequireAuthorization(Policies.Engineer).WithSummary("Registers a model name.");
-        api.MapGet("/{name}", GetModel);
-        api.MapGet("/{name}/versions", ListVersions);
-        api.MapGet("/{name}/versions/{version:int}", GetVersion);
+        api.MapGet("/{name}", GetModel).WithSummary("One model with its serving versions and its promotion gate.");
+        api.MapGet("/{name}/versions", ListVersions).WithSummary("Every version of the model, newest first, with signature, contract and lineage.");
+        api.MapGet("/{name}/versions/{version:int}", GetVersion).WithSummary("One version with signature, contract, lineage and stage.");
         // API clients send the artifact with a key, not a browser form: antiforgery does not apply, and the Lax
         // sign-in cookie is not sent on a cross-site post.
         api.MapPost("/{name}/versions", UploadVersion).RequireAuthorization(Policies.Engineer).DisableAntiforgery()

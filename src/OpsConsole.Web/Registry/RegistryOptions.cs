@@ -8,7 +8,7 @@ public sealed class RegistryOptions
     public const string Section = "Registry";
 
     /// <summary>Largest artifact an upload may carry; larger files are refused before ONNX Runtime reads them.</summary>
-    [Range(1, 4096)]
+    [Range(1, 2000)]   // artifacts are read into one array, which stops short of 2 GB
     public int MaxArtifactMegabytes { get; set; } = 200;
 
     public long MaxArtifactBytes => MaxArtifactMegabytes * 1024L * 1024L;

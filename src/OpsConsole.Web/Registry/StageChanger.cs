@@ -98,10 +98,21 @@ public sealed class StageChanger(
         var current = model.Versions.SingleOrDefault(v => v.Stage == ModelStage.Production);
         var log = await RegistryQueries.TransitionsAsync(db, model.Id, cancellationToken);
         var broken = model.Versions.Where(v => v.IsBroken).Select(v => v.Version).ToHashSet();
-        var targetVersion = ProductionHistory.RollbackTarget(log, current?.Version, broken);
-        if (targetVersion is null) return Outcome.Conflict<VersionView>($"{modelName} has no earlier production version to roll back to.");
-        var loaded = await artifacts.LoadAsync(modelName, targetVersion.Value, cancellationToken);
-        if (!loaded.IsVerified) return Outcome.Conflict<VersionView>($"Cannot roll back to v{targetVersion}: {loaded.Error}");
+        // Walk back past candidates whose artifact fails its check now: a rollback is the way out and should find one.
+        int? targetVersion;
+        var refused = new List<string>();
+        while ((targetVersion = ProductionHistory.RollbackTarget(log, current?.Version, broken)) is { } candidate)
+        {
+            var loaded = await artifacts.LoadAsync(modelName, candidate, cancellationToken);
+            if (loaded.IsVerified) break;
+            refused.Add($"v{candidate}: {loaded.Error}");
+            broken.Add(candidate);
+        }
+        if (targetVersion is null)
+        {
+            return Outcome.Conflict<VersionView>($"{modelName} has no earlier production version to roll back to"
+                + (refused.Count > 0 ? $" ({string.Join("; ", refused)})." : "."));
+        }
 
         var target = model.Versions.Single(v => v.Version == targetVersion);
         var now = time.GetUtcNow();
@@ -116,6 +127,12 @@ public sealed class StageChanger(
         Move(db, model, target, ModelStage.Production, null, current?.Version, "Rollback: " + reason.Trim(), null, false, true, actor, now);
         await webhooks.EnqueueAsync(db, WebhookEvents.RollbackExecuted,
             new { model = modelName, fromVersion = current?.Version, toVersion = target.Version, reason = reason.Trim(), actor = actor.Name }, cancellationToken);
+        // Subscribers that follow stages only hear of a rollback as the stage change it is.
+        await webhooks.EnqueueAsync(db, WebhookEvents.StageChanged, new
+        {
+            model = modelName, version = target.Version, from = ModelStages.Name(from), to = "production", trafficPercent = (int?)null,
+            previousHolder = current?.Version, reason = "Rollback: " + reason.Trim(), actor = actor.Name, isOverride = false, isRollback = true,
+        }, cancellationToken);
         if (!await TryCommitAsync(db, transaction, cancellationToken)) return Raced(modelName);
         var previousStage = ModelStages.Name(from);
         logger.StageChanged(modelName, target.Version, previousStage, "production", actor.Name);

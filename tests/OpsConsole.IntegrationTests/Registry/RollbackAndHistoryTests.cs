@@ -87,4 +87,48 @@ public class RollbackAndHistoryTests(TestApp app)
         Assert.Contains(audit!.Items, e => e.Action == Identity.AuditActions.Updated && e.Changes.Contains("\"IsBroken\"", StringComparison.Ordinal)
             && e.Changes.Contains(version.Sha256[..12], StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_missing_artifact_is_refused_without_marking_the_version_broken_and_uploading_it_again_repairs_it()
+    {
+        using var author = await EngineerAsync(app);
+        using var approver = await EngineerAsync(app);
+        var model = await CreateModelAsync(author);
+        var bytes = UniqueFixture("linear_classifier.onnx");
+        var version = (await (await UploadAsync(author, model, bytes)).Content.ReadFromJsonAsync<VersionView>(RegistryJson.Options, Cancel))!;
+        var path = app.Services.GetRequiredService<FileArtifactStore>().PathFor(version.Sha256);
+        File.Delete(path);
+
+        var refused = await StageAsync(approver, model, 1, "production", "ship");
+        var afterRefusal = await author.GetFromJsonAsync<VersionView>($"/api/models/{model}/versions/1", RegistryJson.Options, Cancel);
+        await UploadAsync(author, model, bytes);   // the same bytes again put the file back under its hash
+        var accepted = await StageAsync(approver, model, 1, "production", "ship");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("missing from the store", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.False(afterRefusal!.IsBroken);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Rollback_walks_past_an_earlier_version_whose_artifact_was_tampered_with()
+    {
+        using var author = await EngineerAsync(app);
+        using var approver = await EngineerAsync(app);
+        var model = await CreateModelAsync(author);
+        var shas = new List<string>();
+        for (var i = 0; i < 3; i++)
+            shas.Add((await (await UploadAsync(author, model, UniqueFixture("linear_classifier.onnx"))).Content.ReadFromJsonAsync<VersionView>(RegistryJson.Options, Cancel))!.Sha256);
+        for (var v = 1; v <= 3; v++) (await StageAsync(approver, model, v, "production", $"release {v}")).EnsureSuccessStatusCode();
+        var path = app.Services.GetRequiredService<FileArtifactStore>().PathFor(shas[1]);
+        var damaged = await File.ReadAllBytesAsync(path, Cancel);
+        damaged[^1] ^= 0x55;
+        await File.WriteAllBytesAsync(path, damaged, Cancel);
+
+        var response = await approver.PostAsJsonAsync($"/api/models/{model}/rollback", new { reason = "v3 misbehaves" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<VersionView>(RegistryJson.Options, Cancel))!.Version);
+        Assert.True((await author.GetFromJsonAsync<VersionView>($"/api/models/{model}/versions/2", RegistryJson.Options, Cancel))!.IsBroken);
+    }
 }

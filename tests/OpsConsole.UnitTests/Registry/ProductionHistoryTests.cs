@@ -55,4 +55,21 @@ public class ProductionHistoryTests
 
         Assert.Equal(1, ProductionHistory.RollbackTarget(log, current: 2, unusable: new HashSet<int>()));
     }
+
+    [Fact]
+    public void A_version_rolled_back_from_long_ago_and_later_replaced_normally_is_a_target_again()
+    {
+        StageTransition[] log =
+        [
+            .. Log,
+            new(At("2026-11-10T00:00Z"), 2, ModelStage.None, ModelStage.Production, IsRollback: true),
+            new(At("2026-11-10T00:00Z"), 3, ModelStage.Production, ModelStage.None, IsRollback: true),
+            new(At("2026-11-12T00:00Z"), 3, ModelStage.None, ModelStage.Production),        // v3 fixed and promoted again
+            new(At("2026-11-12T00:00Z"), 2, ModelStage.Production, ModelStage.None),
+            new(At("2026-11-14T00:00Z"), 4, ModelStage.None, ModelStage.Production),
+            new(At("2026-11-14T00:00Z"), 3, ModelStage.Production, ModelStage.None),        // replaced normally
+        ];
+
+        Assert.Equal(3, ProductionHistory.RollbackTarget(log, current: 4, unusable: new HashSet<int>()));
+    }
 }

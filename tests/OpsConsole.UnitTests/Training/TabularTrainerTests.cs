@@ -51,6 +51,23 @@ public class TabularTrainerTests
     }
 
     [Fact]
+    public void An_id_like_column_with_too_many_categories_is_refused_with_the_column_named()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 300).Select(i => $"cust-{i},{i % 2}\n"));
+        var table = Datasets.CsvReader.Parse("customer,label\n" + rows).Table!;
+
+        Assert.StartsWith("'customer' has", TabularTrainer.Train(table, new TrainingRequest("label")).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_feature_named_like_the_exported_graphs_own_tensors_is_refused()
+    {
+        var table = Datasets.CsvReader.Parse("label_text,numeric,label\n" + string.Concat(Enumerable.Repeat("a,1,x\nb,2,y\n", 10))).Table!;
+
+        Assert.Contains("'numeric' is used by the exported model", TabularTrainer.Train(table, new TrainingRequest("label")).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_single_class_cannot_be_learned()
     {
         var table = Datasets.CsvReader.Parse("x,label\n" + string.Concat(Enumerable.Repeat("1,a\n", 20))).Table!;

@@ -123,6 +123,12 @@ public sealed class WebhookDeliveryJob(OpsDbContext db, IHttpClientFactory httpC
         {
             return (null, $"The receiver did not answer within {(int)AnswerTimeout.TotalSeconds} s.");
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Anything else (a malformed address, a TLS failure the handler did not wrap) still counts as an attempt,
+            // so one bad subscription backs off instead of being retried after every lease.
+            return (null, exception.Message);
+        }
     }
 
     static string Truncate(string text) =>
