@@ -11,6 +11,7 @@ public static class ScoringSetup
     public static WebApplication MapScoring(this WebApplication app)
     {
         app.MapV2Endpoints();
+        app.MapScoringEndpoints();
         return app;
     }
 }

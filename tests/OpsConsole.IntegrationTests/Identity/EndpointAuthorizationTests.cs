@@ -40,6 +40,7 @@ public class EndpointAuthorizationTests(TestApp app)
         ("DELETE", "/api/webhooks/999999", Roles.Admin, null),
         ("GET", "/api/webhooks/deliveries", Roles.Admin, null),
         ("POST", "/api/webhooks/deliveries/999999/retry", Roles.Admin, null),
+        ("POST", "/api/score/no-such-model", Roles.Viewer, """{"records":[]}"""),
         ("GET", "/v2/models/no-such-model", Roles.Viewer, null),
         ("GET", "/v2/models/no-such-model/ready", Roles.Viewer, null),
         ("POST", "/v2/models/no-such-model/infer", Roles.Viewer, """{"inputs":[]}"""),
