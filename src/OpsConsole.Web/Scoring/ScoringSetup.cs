@@ -5,6 +5,7 @@ public static class ScoringSetup
     public static IHostApplicationBuilder AddScoring(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ModelHost>();
+        builder.Services.AddScoped<ServingChain>();
         return builder;
     }
 

@@ -51,14 +51,31 @@ public static class V2Endpoints
     }
 
     static async Task<Results<Ok<V2InferResponse>, BadRequest<V2Error>, NotFound<V2Error>, JsonHttpResult<V2Error>>> InferServing(
-        string model, V2InferRequest request, HttpResponse response, RegistryQueries registry, ModelHost host, CancellationToken cancellationToken)
+        string model, V2InferRequest request, HttpResponse response, RegistryQueries registry, ServingChain serving, ModelHost host, CancellationToken cancellationToken)
     {
         var view = await registry.ModelAsync(model, cancellationToken);
         if (view is null) return TypedResults.NotFound(new V2Error($"There is no model named '{model}'."));
-        if (view.Production is not { } serving) return Unavailable(model);
-        // TODO(#5): canary split, shadow scoring, fallback to the previous version and the prediction log.
-        return await InferAsync(model, serving, "production", request, response, host, cancellationToken);
+        // TODO(#5): shadow scoring and the prediction log.
+        var chain = await serving.ForAsync(view, request.Id ?? Guid.CreateVersion7().ToString("N"), cancellationToken);
+        if (chain.Count == 0) return Unavailable(model);
+        var failures = new List<string>();
+        foreach (var candidate in chain)
+        {
+            var result = await InferAsync(model, candidate.Version, candidate.ServedBy, request, response, host, cancellationToken);
+            // A bad request is the caller's to fix, and only the first version's answer counts for it; a version that
+            // cannot load or run hands the request to the next one.
+            if (result.Result is Ok<V2InferResponse> || (candidate == chain[0] && result.Result is BadRequest<V2Error>)) return result;
+            failures.Add($"v{candidate.Version}: {Describe(result.Result)}");
+        }
+        return TypedResults.Json(new V2Error($"No version of {model} could serve this request: {string.Join("; ", failures)}"), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
+
+    static string Describe(IResult result) => result switch
+    {
+        BadRequest<V2Error> bad => bad.Value!.Error,
+        JsonHttpResult<V2Error> json => json.Value!.Error,
+        _ => "failed",
+    };
 
     static async Task<Results<Ok<V2InferResponse>, BadRequest<V2Error>, NotFound<V2Error>, JsonHttpResult<V2Error>>> InferVersion(
         string model, int version, V2InferRequest request, HttpResponse response, RegistryQueries registry, ModelHost host, CancellationToken cancellationToken)
@@ -89,9 +106,16 @@ public static class V2Endpoints
             if (value is null) return TypedResults.BadRequest(new V2Error(error!));
             values.Add(value);
         }
-        using var results = wanted is { Count: > 0 } ? hosted.Session.Run(values, wanted!) : hosted.Session.Run(values);
-        response.Headers[ServedByHeader] = servedBy;
-        return TypedResults.Ok(new V2InferResponse(model, version.ToString(CultureInfo.InvariantCulture), request.Id, [.. results.Select(V2Tensors.FromOnnx)]));
+        try
+        {
+            using var results = wanted is { Count: > 0 } ? hosted.Session.Run(values, wanted!) : hosted.Session.Run(values);
+            response.Headers[ServedByHeader] = servedBy;
+            return TypedResults.Ok(new V2InferResponse(model, version.ToString(CultureInfo.InvariantCulture), request.Id, [.. results.Select(V2Tensors.FromOnnx)]));
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException exception)   // a model fault is never a bare 500
+        {
+            return TypedResults.Json(new V2Error($"v{version} failed: {exception.Message}"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     static JsonHttpResult<V2Error> Unavailable(string model) =>

@@ -155,4 +155,25 @@ public class V2InferenceTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, byVersion.StatusCode);
         Assert.Equal("none", byVersion.Headers.GetValues(V2Endpoints.ServedByHeader).Single());
     }
+
+    [Fact]
+    public async Task A_production_version_that_throws_is_replaced_by_the_previous_one_and_the_header_says_fallback()
+    {
+        using var author = await EngineerAsync(app);
+        using var approver = await EngineerAsync(app);
+        var model = await CreateModelAsync(author);
+        await UploadOkAsync(author, model, fixture: "linear_classifier.onnx");
+        await UploadOkAsync(author, model, fixture: "fails_at_run.onnx");
+        (await StageAsync(approver, model, 1, "production", "first")).EnsureSuccessStatusCode();
+        (await StageAsync(approver, model, 2, "production", "second")).EnsureSuccessStatusCode();
+        using var client = await app.AsRoleAsync(Identity.Roles.Viewer);
+
+        var response = await client.PostAsync($"/v2/models/{model}/infer",
+            Json("""{ "inputs": [ { "name": "features", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3] } ] }"""), Cancel);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("fallback", response.Headers.GetValues(V2Endpoints.ServedByHeader).Single());
+        Assert.Equal("1", body.RootElement.GetProperty("model_version").GetString());
+    }
 }
