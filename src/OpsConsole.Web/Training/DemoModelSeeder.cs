@@ -6,7 +6,8 @@ namespace OpsConsole.Training;
 
 /// <summary>
 /// In demo mode, creates the demo model <c>card-fraud</c> with two versions trained by the console's own trainer on a
-/// synthetic dataset with fixed seeds: v1 (a short training run) in production, v2 (a full one) in shadow.
+/// synthetic dataset with fixed seeds: v1 (a short run on the first 300 rows) in production, v2 (a full run on all
+/// 3,000) in shadow, so the two differ the way a first and a second release do.
 /// </summary>
 public sealed class DemoModelSeeder(RegistryQueries queries, ModelRegistration registration, ModelTrainer trainer, StageChanger stages,
     AuditActor audit, IOptions<DemoOptions> demo, ILogger<DemoModelSeeder> logger)
@@ -23,9 +24,10 @@ public sealed class DemoModelSeeder(RegistryQueries queries, ModelRegistration r
         if (created.Kind != OutcomeKind.Done) return;
 
         var csv = SyntheticTransactions.Csv(3000, seed: 2026);
-        var v1 = await trainer.TrainAsync(ModelName, csv, new TrainingOptions("label", Epochs: 15, Description: "Quick baseline (15 epochs).",
-            DatasetVersion: "synthetic-transactions-2026-seed2026"), Actor, cancellationToken);
-        var v2 = await trainer.TrainAsync(ModelName, csv, new TrainingOptions("label", Epochs: 400, Description: "Full training run (400 epochs).",
+        var firstRows = string.Join('\n', csv.Split('\n').Take(301)) + "\n";
+        var v1 = await trainer.TrainAsync(ModelName, firstRows, new TrainingOptions("label", Epochs: 15, Description: "Quick baseline: 300 rows, 15 epochs.",
+            DatasetVersion: "synthetic-transactions-2026-seed2026-first300"), Actor, cancellationToken);
+        var v2 = await trainer.TrainAsync(ModelName, csv, new TrainingOptions("label", Epochs: 400, Description: "Full run: 3,000 rows, 400 epochs.",
             DatasetVersion: "synthetic-transactions-2026-seed2026"), Actor, cancellationToken);
         if (v1.Value is null || v2.Value is null) return;
         await stages.ChangeAsync(ModelName, v1.Value.Version, new StageChange("production", null, "Demo: first release"), Actor, cancellationToken);
