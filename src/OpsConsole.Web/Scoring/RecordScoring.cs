@@ -72,6 +72,16 @@ public static class RecordScoring
         return predictions;
     }
 
+    /// <summary>The prediction as the prediction log keeps it, with the record's features.</summary>
+    public static PredictionRecord ToLogRecord(string model, ServingCandidate served, ScoredPrediction prediction, Dictionary<string, JsonElement> record,
+        ScoreRequest request, double latencyMs, DateTimeOffset at) => new()
+    {
+        Id = prediction.PredictionId, Model = model, Version = served.Version, ServedBy = served.ServedBy, At = at,
+        FeaturesJson = JsonSerializer.Serialize(record), Label = prediction.Label,
+        ProbabilitiesJson = prediction.Probabilities is null ? null : JsonSerializer.Serialize(prediction.Probabilities),
+        Confidence = prediction.Confidence, Value = prediction.Value, LatencyMs = latencyMs, Segment = request.Segment, RequestId = request.RequestId,
+    };
+
     static NamedOnnxValue Numbers(string name, IReadOnlyList<FeatureSpec> features, IReadOnlyList<Dictionary<string, JsonElement>> records)
     {
         var tensor = new DenseTensor<float>([records.Count, features.Count]);

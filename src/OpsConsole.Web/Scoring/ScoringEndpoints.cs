@@ -12,8 +12,10 @@ public static class ScoringEndpoints
             .WithSummary("Scores records (feature values by name) with the production version, checked against its data contract.");
 
     static async Task<Results<Ok<ScoreResponse>, ValidationProblem, ProblemHttpResult>> Score(
-        string model, ScoreRequest request, RegistryQueries registry, ServingChain serving, ModelHost host, ILogger<ScoreRequest> logger, CancellationToken cancellationToken)
+        string model, ScoreRequest request, RegistryQueries registry, ServingChain serving, ModelHost host, PredictionLogWriter log, TimeProvider time,
+        ILogger<ScoreRequest> logger, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var view = await registry.ModelAsync(model, cancellationToken);
         if (view is null) return TypedResults.Problem($"There is no model named '{model}'.", statusCode: StatusCodes.Status404NotFound);
         // TODO(#5): shadow scoring and the prediction log.
@@ -43,8 +45,14 @@ public static class ScoringEndpoints
             }
             try
             {
-                using var outputs = hosted.Session.Run(inputs);
-                return TypedResults.Ok(new ScoreResponse(model, candidate.Version, candidate.ServedBy, RecordScoring.ToPredictions([.. outputs], version.Labels, records.Count)));
+                List<ScoredPrediction> predictions;
+                using (var outputs = hosted.Session.Run(inputs)) predictions = RecordScoring.ToPredictions([.. outputs], version.Labels, records.Count);
+                var latencyMs = time.GetElapsedTime(started).TotalMilliseconds / records.Count;
+                for (var i = 0; i < predictions.Count; i++)
+                {
+                    await log.EnqueueAsync(RecordScoring.ToLogRecord(model, candidate, predictions[i], records[i], request, latencyMs, time.GetUtcNow()), cancellationToken);
+                }
+                return TypedResults.Ok(new ScoreResponse(model, candidate.Version, candidate.ServedBy, predictions));
             }
             catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException exception)   // a model fault: the next version in the chain serves
             {

@@ -4,7 +4,10 @@ public static class ScoringSetup
 {
     public static IHostApplicationBuilder AddScoring(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ModelHost>();
+        builder.Services.AddSingleton<PredictionLogWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PredictionLogWriter>());
         builder.Services.AddScoped<ServingChain>();
         return builder;
     }

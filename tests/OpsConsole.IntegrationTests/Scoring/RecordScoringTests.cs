@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Training;
 using static OpsConsole.Registry.RegistryApi;
 
@@ -90,5 +92,40 @@ public class RecordScoringTests(TestApp app)
         Assert.Equal(HttpStatusCode.Conflict, missingContract.StatusCode);
         Assert.Contains("has no data contract", await missingContract.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_scored_record_reaches_the_prediction_log_with_its_features_and_answer()
+    {
+        using var author = await EngineerAsync(app);
+        using var approver = await EngineerAsync(app);
+        var model = await CreateModelAsync(author);
+        await UploadOkAsync(author, model, new
+        {
+            labels = YesNo,
+            featureSchema = new[] { new { name = "a", type = "number" }, new { name = "b", type = "number" }, new { name = "c", type = "number" } },
+        });
+        (await StageAsync(approver, model, 1, "production", "serve")).EnsureSuccessStatusCode();
+        using var client = await app.AsRoleAsync(Identity.Roles.Viewer);
+
+        var response = await client.PostAsJsonAsync($"/api/score/{model}",
+            new { records = new[] { new { a = 1.0, b = 2.0, c = 3.0 }, new { a = -1.0, b = -2.0, c = -3.0 } }, segment = "eu", requestId = "batch-7" }, Cancel);
+        var ids = (await response.Content.ReadFromJsonAsync<ScoreResponse>(Cancel))!.Predictions.Select(p => p.PredictionId).ToList();
+
+        List<Scoring.PredictionRecord> rows = [];
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (rows.Count < 2)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "The predictions were not written within 20 s.");
+            await Task.Delay(50, Cancel);
+            await using var scope = app.Services.CreateAsyncScope();
+            rows = await scope.ServiceProvider.GetRequiredService<OpsDbContext>().Predictions.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(Cancel);
+        }
+
+        var first = rows.Single(r => r.Id == ids[0]);
+        Assert.Equal((model, 1, "production", "eu", "batch-7"), (first.Model, first.Version, first.ServedBy, first.Segment, first.RequestId));
+        Assert.Equal("yes", first.Label);
+        Assert.Contains("\"a\":1", first.FeaturesJson, StringComparison.Ordinal);
+        Assert.Equal("no", rows.Single(r => r.Id == ids[1]).Label);
     }
 }
