@@ -90,21 +90,16 @@ public static class RegistryEndpoints
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
         var outcome = await registration.UploadVersionAsync(name, buffer.ToArray(), metadata, RegistryActor.From(user), cancellationToken);
-        return outcome.Kind switch
-        {
-            OutcomeKind.Done => TypedResults.Created($"/api/models/{name}/versions/{outcome.Value!.Version}", outcome.Value),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
-            _ => Problem(outcome),
-        };
+        return OutcomeResults.CreatedVersion(name, outcome);
     }
 
     static async Task<Results<Ok<VersionView>, ValidationProblem, ProblemHttpResult>> ChangeStage(
         string name, int version, StageChange input, ClaimsPrincipal user, StageChanger changer, CancellationToken cancellationToken) =>
-        Answer(await changer.ChangeAsync(name, version, input, RegistryActor.From(user), cancellationToken));
+        OutcomeResults.Ok(await changer.ChangeAsync(name, version, input, RegistryActor.From(user), cancellationToken));
 
     static async Task<Results<Ok<VersionView>, ValidationProblem, ProblemHttpResult>> Rollback(
         string name, RollbackRequest input, ClaimsPrincipal user, StageChanger changer, CancellationToken cancellationToken) =>
-        Answer(await changer.RollbackAsync(name, input.Reason, RegistryActor.From(user), cancellationToken));
+        OutcomeResults.Ok(await changer.RollbackAsync(name, input.Reason, RegistryActor.From(user), cancellationToken));
 
     static async Task<Results<Ok<ProductionAtView>, ProblemHttpResult>> ProductionAt(
         string name, DateTimeOffset? at, RegistryQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
@@ -118,7 +113,7 @@ public static class RegistryEndpoints
 
     static async Task<Results<Ok<ModelView>, ValidationProblem, ProblemHttpResult>> SetGate(
         string name, GatePolicy policy, ModelRegistration registration, CancellationToken cancellationToken) =>
-        Answer(await registration.SetGateAsync(name, policy, cancellationToken));
+        OutcomeResults.Ok(await registration.SetGateAsync(name, policy, cancellationToken));
 
     static async Task<Results<Ok<IReadOnlyList<FeatureSpec>>, ValidationProblem, ProblemHttpResult>> DeriveContract(
         string name, int version, HttpRequest request, ContractEditor contracts, CancellationToken cancellationToken)
@@ -126,31 +121,12 @@ public static class RegistryEndpoints
         if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files["file"] is not { } file)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the sample CSV as the 'file' part of multipart/form-data."] });
         using var reader = new StreamReader(file.OpenReadStream());
-        return Answer(await contracts.DeriveAsync(name, version, await reader.ReadToEndAsync(cancellationToken), cancellationToken));
+        return OutcomeResults.Ok(await contracts.DeriveAsync(name, version, await reader.ReadToEndAsync(cancellationToken), cancellationToken));
     }
 
     static async Task<Results<Ok<VersionView>, ValidationProblem, ProblemHttpResult>> SetContract(
         string name, int version, ContractRequest input, ContractEditor contracts, CancellationToken cancellationToken) =>
-        Answer(await contracts.SetAsync(name, version, input.FeatureSchema, cancellationToken));
-
-    static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Answer<T>(Outcome<T> outcome) => outcome.Kind switch
-    {
-        OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
-        _ => Problem(outcome),
-    };
-
-    static ProblemHttpResult Problem<T>(Outcome<T> outcome)
-    {
-        var status = outcome.Kind switch
-        {
-            OutcomeKind.NotFound => StatusCodes.Status404NotFound,
-            OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        };
-        var extensions = outcome.Gate is null ? null : new Dictionary<string, object?> { ["gate"] = outcome.Gate };
-        return TypedResults.Problem(detail: outcome.Message, statusCode: status, extensions: extensions);
-    }
+        OutcomeResults.Ok(await contracts.SetAsync(name, version, input.FeatureSchema, cancellationToken));
 
     static ProblemHttpResult NoModel(string name) => TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
 }

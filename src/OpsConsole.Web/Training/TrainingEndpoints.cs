@@ -37,13 +37,7 @@ public static class TrainingEndpoints
         using var reader = new StreamReader(file.OpenReadStream());
         var csv = await reader.ReadToEndAsync(cancellationToken);
         var outcome = await trainer.TrainAsync(name, csv, options ?? new TrainingOptions(null), RegistryActor.From(user), cancellationToken);
-        return outcome.Kind switch
-        {
-            OutcomeKind.Done => TypedResults.Created($"/api/models/{name}/versions/{outcome.Value!.Version}", outcome.Value),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
-            OutcomeKind.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
-            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict),
-        };
+        return OutcomeResults.CreatedVersion(name, outcome);
     }
 
     static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
