@@ -24,6 +24,9 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PredictionRecord> Predictions => Set<PredictionRecord>();
+    public DbSet<ShadowComparisonRecord> ShadowComparisons => Set<ShadowComparisonRecord>();
+    public DbSet<PredictionOutcome> PredictionOutcomes => Set<PredictionOutcome>();
+    public DbSet<PredictionFlag> PredictionFlags => Set<PredictionFlag>();
 
     /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

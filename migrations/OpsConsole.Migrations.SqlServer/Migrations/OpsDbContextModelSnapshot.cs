@@ -656,6 +656,10 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ServingPolicyJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("StageRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -784,6 +788,86 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Scoring.PredictionFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FlaggedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FlaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PredictionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredictionId");
+
+                    b.HasIndex("Model", "FlaggedAt");
+
+                    b.ToTable("PredictionFlags", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Scoring.PredictionOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PredictionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredictionId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("PredictionOutcomes", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Scoring.PredictionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -841,6 +925,81 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.HasIndex("Model", "At");
 
                     b.ToTable("Predictions", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Scoring.ShadowComparisonRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FeaturesJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<double?>("PrimaryConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PrimaryLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("PrimaryLatencyMs")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PrimaryPredictionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<double?>("PrimaryValue")
+                        .HasColumnType("float");
+
+                    b.Property<int>("PrimaryVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("ShadowConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<string>("ShadowLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double>("ShadowLatencyMs")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("ShadowValue")
+                        .HasColumnType("float");
+
+                    b.Property<int>("ShadowVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Model", "ShadowVersion", "PrimaryVersion", "At");
+
+                    b.ToTable("ShadowComparisons", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -631,6 +631,10 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServingPolicyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StageRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -755,6 +759,82 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Scoring.PredictionFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FlaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredictionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredictionId");
+
+                    b.HasIndex("Model", "FlaggedAt");
+
+                    b.ToTable("PredictionFlags", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Scoring.PredictionOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredictionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredictionId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("PredictionOutcomes", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Scoring.PredictionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -812,6 +892,79 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.HasIndex("Model", "At");
 
                     b.ToTable("Predictions", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Scoring.ShadowComparisonRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PrimaryConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PrimaryLatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryPredictionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PrimaryValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PrimaryVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ShadowConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ShadowLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ShadowLatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ShadowValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ShadowVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Model", "ShadowVersion", "PrimaryVersion", "At");
+
+                    b.ToTable("ShadowComparisons", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

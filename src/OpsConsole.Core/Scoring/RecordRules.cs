@@ -8,22 +8,45 @@ namespace OpsConsole.Scoring;
 /// unknown features, wrong types, numbers that are not finite, values out of range, unknown categories, and too many
 /// records. Every violation is reported, keyed <c>records[i].feature</c>, so a caller fixes a batch in one round.
 /// </summary>
+/// <summary>One broken field: which record, which feature ("" for the request itself), the kind of break, and what to fix.</summary>
+public sealed record RecordViolation(int Record, string Feature, string Kind, string Message)
+{
+    public string Key => Record < 0 ? "records" : $"records[{Record}].{Feature}";
+}
+
+/// <summary>The kinds of contract break, as counted in the violation metric.</summary>
+public static class ViolationKinds
+{
+    public const string Missing = "missing";
+    public const string Unknown = "unknown_feature";
+    public const string WrongType = "wrong_type";
+    public const string NotFinite = "not_finite";
+    public const string OutOfRange = "out_of_range";
+    public const string UnknownCategory = "unknown_category";
+    public const string Batch = "batch_size";
+}
+
 public static class RecordRules
 {
     public const int MaxRecords = 1000;
 
-    public static Dictionary<string, string[]> Check(IReadOnlyList<FeatureSpec> contract, IReadOnlyList<IReadOnlyDictionary<string, JsonElement>>? records)
-    {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string key, string message) => (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(message);
+    public static Dictionary<string, string[]> Check(IReadOnlyList<FeatureSpec> contract, IReadOnlyList<IReadOnlyDictionary<string, JsonElement>>? records) =>
+        ToErrors(Violations(contract, records));
 
+    /// <summary>Every violation as ProblemDetails errors, keyed <c>records[i].feature</c>.</summary>
+    public static Dictionary<string, string[]> ToErrors(IEnumerable<RecordViolation> violations) =>
+        violations.GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal);
+
+    public static List<RecordViolation> Violations(IReadOnlyList<FeatureSpec> contract, IReadOnlyList<IReadOnlyDictionary<string, JsonElement>>? records)
+    {
+        var violations = new List<RecordViolation>();
         if (records is not { Count: > 0 })
         {
-            Add("records", "Send at least one record.");
+            violations.Add(new(-1, "", ViolationKinds.Batch, "Send at least one record."));
         }
         else if (records.Count > MaxRecords)
         {
-            Add("records", $"Send at most {MaxRecords} records in one request; this one has {records.Count}.");
+            violations.Add(new(-1, "", ViolationKinds.Batch, $"Send at most {MaxRecords} records in one request; this one has {records.Count}."));
         }
         else
         {
@@ -31,43 +54,42 @@ public static class RecordRules
             {
                 var record = records[i];
                 foreach (var unknown in record.Keys.Where(k => contract.All(f => f.Name != k)))
-                    Add($"records[{i}].{unknown}", "The model's contract has no such feature.");
+                    violations.Add(new(i, unknown, ViolationKinds.Unknown, "The model's contract has no such feature."));
                 foreach (var feature in contract)
                 {
-                    var key = $"records[{i}].{feature.Name}";
                     if (!record.TryGetValue(feature.Name, out var value) || value.ValueKind == JsonValueKind.Null)
                     {
-                        if (!feature.Nullable) Add(key, "Missing; the contract requires it.");
+                        if (!feature.Nullable) violations.Add(new(i, feature.Name, ViolationKinds.Missing, "Missing; the contract requires it."));
                         continue;
                     }
-                    if (CheckValue(feature, value) is { } message) Add(key, message);
+                    if (CheckValue(feature, value) is { } broken) violations.Add(new(i, feature.Name, broken.Kind, broken.Message));
                 }
             }
         }
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return violations;
     }
 
-    static string? CheckValue(FeatureSpec feature, JsonElement value)
+    static (string Kind, string Message)? CheckValue(FeatureSpec feature, JsonElement value)
     {
         switch (feature.Type)
         {
             case FeatureTypes.Number or FeatureTypes.Integer:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var x) || !double.IsFinite(x))
-                    return $"Expected a finite number, got {Describe(value)}.";
-                if (feature.Type == FeatureTypes.Integer && Math.Floor(x) != x) return $"Expected a whole number, got {x.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
-                if (feature.Min is { } min && x < min) return $"Below the contract's minimum {min.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
-                if (feature.Max is { } max && x > max) return $"Above the contract's maximum {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+                if (value.ValueKind != JsonValueKind.Number) return (ViolationKinds.WrongType, $"Expected a finite number, got {Describe(value)}.");
+                if (!value.TryGetDouble(out var x) || !double.IsFinite(x)) return (ViolationKinds.NotFinite, $"Expected a finite number, got {Describe(value)}.");
+                if (feature.Type == FeatureTypes.Integer && Math.Floor(x) != x) return (ViolationKinds.WrongType, $"Expected a whole number, got {x.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+                if (feature.Min is { } min && x < min) return (ViolationKinds.OutOfRange, $"Below the contract's minimum {min.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+                if (feature.Max is { } max && x > max) return (ViolationKinds.OutOfRange, $"Above the contract's maximum {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
                 return null;
             case FeatureTypes.Boolean:
-                return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"Expected true or false, got {Describe(value)}.";
+                return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : (ViolationKinds.WrongType, $"Expected true or false, got {Describe(value)}.");
             case FeatureTypes.Category:
-                if (value.ValueKind != JsonValueKind.String) return $"Expected a category as text, got {Describe(value)}.";
+                if (value.ValueKind != JsonValueKind.String) return (ViolationKinds.WrongType, $"Expected a category as text, got {Describe(value)}.");
                 var text = value.GetString()!;
                 return feature.Categories is { Count: > 0 } categories && !categories.Contains(text, StringComparer.Ordinal)
-                    ? $"Unknown category '{text}'; the contract knows {string.Join(", ", categories.Take(10))}{(categories.Count > 10 ? ", …" : "")}."
+                    ? (ViolationKinds.UnknownCategory, $"Unknown category '{text}'; the contract knows {string.Join(", ", categories.Take(10))}{(categories.Count > 10 ? ", …" : "")}.")
                     : null;
             default:
-                return $"The contract gives this feature the unknown type '{feature.Type}'.";
+                return (ViolationKinds.WrongType, $"The contract gives this feature the unknown type '{feature.Type}'.");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class StageChanger(
             var loaded = await artifacts.LoadAsync(modelName, version, cancellationToken);
             if (!loaded.IsVerified) return Outcome.Conflict<VersionView>(loaded.Error!);
 
-            report = Evaluate(model, row);
+            report = await EvaluateAsync(db, model, row, cancellationToken);
             var refusal = !report.Passed && !input.Override
                 ? Outcome.Conflict<VersionView>("The promotion gate refused this version; see the gate report. A Lead may override with a reason.", report)
                 : !report.Passed && !actor.IsAtLeast(Roles.Lead)
@@ -140,7 +140,7 @@ public sealed class StageChanger(
         return Outcome.Done<VersionView>(VersionView.From(target, modelName));
     }
 
-    static GateReport Evaluate(RegisteredModel model, ModelVersion candidate)
+    static async Task<GateReport> EvaluateAsync(OpsDbContext db, RegisteredModel model, ModelVersion candidate, CancellationToken cancellationToken)
     {
         var policy = RegistryJson.Read<GatePolicy>(model.GatePolicyJson) ?? GatePolicy.Default;
         var production = model.Versions.SingleOrDefault(v => v.Stage == ModelStage.Production && v.Id != candidate.Id);
@@ -148,8 +148,12 @@ public sealed class StageChanger(
             ? null
             : ContractDiff.Compare(RegistryJson.Read<List<FeatureSpec>>(production.FeatureSchemaJson) ?? [], RegistryJson.Read<List<FeatureSpec>>(candidate.FeatureSchemaJson) ?? []);
         var metrics = RegistryJson.Read<Dictionary<string, double>>(candidate.MetricsJson) ?? [];
-        // TODO(#5): pass the candidate's shadow comparison once scoring records it; until then a shadow requirement fails.
-        return PromotionGate.Evaluate(policy, metrics, changes, shadow: null);
+        // The shadow figures are the candidate's comparison with the version it would replace; with nothing in
+        // production there is nothing to compare with, and a shadow requirement fails with "none".
+        var shadow = policy.Shadow is not null && production is not null
+            ? await Scoring.ShadowReports.GateFigures(db, model.Name, candidate.Version, production.Version, cancellationToken)
+            : null;
+        return PromotionGate.Evaluate(policy, metrics, changes, shadow);
     }
 
     /// <summary>Moves one version to a stage and appends the log entry that says so; the caller saves.</summary>

@@ -1,64 +1,127 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace OpsConsole.Scoring;
 
 /// <summary>
-/// The prediction log's writer: scoring puts each prediction on a bounded queue and goes on; this service writes the
-/// queue in batches, so a request never waits on its own row's insert. A full queue makes scoring wait for room (back
-/// pressure) instead of dropping predictions, and stopping the app first writes everything still queued.
+/// The prediction log's writer. Two ways in:
+/// <list type="bullet">
+/// <item>Scoring queues each prediction and answers at once (<see cref="EnqueueAsync"/>); a full queue makes scoring
+/// wait for room rather than drop a prediction, and stopping the app writes everything still queued.</item>
+/// <item>Ingestion hands over a batch and waits until it is committed (<see cref="TryWriteDurablyAsync"/>), so its 2xx
+/// means the rows are in the database; when too many rows already wait, it is refused at once and the caller answers
+/// 429 instead of holding the client.</item>
+/// </list>
+/// Both are written together, in batches of up to <see cref="ScoringOptions.PredictionBatchSize"/> rows per transaction,
+/// through <see cref="BulkInsert"/>.
 /// </summary>
 public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<ScoringOptions> options, TimeProvider time, ILogger<PredictionLogWriter> logger)
     : BackgroundService
 {
+    sealed record DurableBatch(IReadOnlyList<PredictionRecord> Rows, TaskCompletionSource Written);
+
     readonly Channel<PredictionRecord> _queue = Channel.CreateBounded<PredictionRecord>(
         new BoundedChannelOptions(options.Value.PredictionQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+    readonly Channel<DurableBatch> _durable = Channel.CreateUnbounded<DurableBatch>(new UnboundedChannelOptions { SingleReader = true });
+    int _durableRows;
+    long _written;
 
     public ValueTask EnqueueAsync(PredictionRecord record, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(record, cancellationToken);
 
+    /// <summary>
+    /// Null when the ingestion queue has no room for <paramref name="rows"/> (answer 429); otherwise a task that
+    /// completes once every row is committed, or fails if they could not be written.
+    /// </summary>
+    public Task? TryWriteDurablyAsync(IReadOnlyList<PredictionRecord> rows)
+    {
+        if (Interlocked.Add(ref _durableRows, rows.Count) > options.Value.IngestionQueueCapacity)
+        {
+            Interlocked.Add(ref _durableRows, -rows.Count);
+            return null;
+        }
+        var batch = new DurableBatch(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_durable.Writer.TryWrite(batch))
+        {
+            Interlocked.Add(ref _durableRows, -rows.Count);
+            return null;   // stopping: refuse rather than accept what may not be written
+        }
+        return batch.Written.Task;
+    }
+
     /// <summary>Predictions queued and not yet written.</summary>
-    public int Pending => _queue.Reader.Count;
+    public int Pending => _queue.Reader.Count + Volatile.Read(ref _durableRows);
+
+    /// <summary>Rows committed since start.</summary>
+    public long Written => Interlocked.Read(ref _written);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<PredictionRecord>(options.Value.PredictionBatchSize);
-        // Reading ends only when the queue is completed (at stop) and empty, so nothing queued is left behind.
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        var batchSize = options.Value.PredictionBatchSize;
+        var rows = new List<PredictionRecord>(batchSize);
+        var waiting = new List<DurableBatch>();
+        // Reading ends only when both queues are completed (at stop) and empty, so nothing queued is left behind.
+        while (await AnyToReadAsync())
         {
-            while (batch.Count < options.Value.PredictionBatchSize && _queue.Reader.TryRead(out var record)) batch.Add(record);
-            await WriteAsync(batch);
-            batch.Clear();
+            while (rows.Count < batchSize && _durable.Reader.TryRead(out var batch))
+            {
+                rows.AddRange(batch.Rows);
+                waiting.Add(batch);
+            }
+            while (rows.Count < batchSize && _queue.Reader.TryRead(out var record)) rows.Add(record);
+            var written = await WriteAsync(rows);
+            foreach (var batch in waiting)
+            {
+                Interlocked.Add(ref _durableRows, -batch.Rows.Count);
+                if (written) batch.Written.TrySetResult();
+                else batch.Written.TrySetException(new InvalidOperationException("The prediction log could not be written; nothing from this request was kept."));
+            }
+            rows.Clear();
+            waiting.Clear();
+        }
+    }
+
+    async Task<bool> AnyToReadAsync()
+    {
+        while (true)
+        {
+            if (_queue.Reader.TryPeek(out _) || _durable.Reader.TryPeek(out _)) return true;
+            // Completion finishes once a queue is closed and empty; until both are, wait on the open ones.
+            var scoredDone = _queue.Reader.Completion.IsCompleted;
+            var ingestedDone = _durable.Reader.Completion.IsCompleted;
+            if (scoredDone && ingestedDone) return false;
+            if (scoredDone) await _durable.Reader.WaitToReadAsync(CancellationToken.None);
+            else if (ingestedDone) await _queue.Reader.WaitToReadAsync(CancellationToken.None);
+            else await Task.WhenAny(_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask(), _durable.Reader.WaitToReadAsync(CancellationToken.None).AsTask());
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
+        _durable.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }
 
-    async Task WriteAsync(List<PredictionRecord> batch)
+    async Task<bool> WriteAsync(List<PredictionRecord> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
-                db.Predictions.AddRange(batch);
-                await db.SaveChangesAsync(CancellationToken.None);
-                return;
+                await BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch, CancellationToken.None);
+                Interlocked.Add(ref _written, batch.Count);
+                return true;
             }
-            catch (DbUpdateException exception) when (attempt < 5)
+            catch (System.Data.Common.DbException exception) when (attempt < 5)
             {
                 ScoringLog.PredictionBatchRetry(logger, batch.Count, attempt, exception.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), time);
             }
-            catch (DbUpdateException exception)
+            catch (System.Data.Common.DbException exception)
             {
                 ScoringLog.PredictionBatchLost(logger, batch.Count, exception);
-                return;
+                return false;
             }
         }
     }

@@ -8,10 +8,19 @@ namespace OpsConsole.Scoring;
 /// <summary>The records form's request: feature values by name, as in DESIGN.md.</summary>
 public sealed record ScoreRequest(IReadOnlyList<Dictionary<string, JsonElement>>? Records, string? Segment, string? RequestId);
 
-/// <summary>One prediction: the label, each label's probability, the confidence (the top probability), or a value for regression.</summary>
-public sealed record ScoredPrediction(string PredictionId, string? Label, IReadOnlyDictionary<string, double>? Probabilities, double? Confidence, double? Value);
+/// <summary>
+/// One prediction: the label, each label's probability, the confidence (the predicted label's probability), or a value
+/// for regression; <c>imputed</c> names the features the impute policy repaired (the prediction is then flagged).
+/// </summary>
+public sealed record ScoredPrediction(
+    string PredictionId, string? Label, IReadOnlyDictionary<string, double>? Probabilities, double? Confidence, double? Value,
+    IReadOnlyList<string>? Imputed = null);
 
-public sealed record ScoreResponse(string Model, int Version, string ServedBy, IReadOnlyList<ScoredPrediction> Predictions);
+/// <summary>
+/// The records form's answer. <c>version</c> is null only when the model's rule-based default answered because no
+/// version could serve; <c>fallbackReason</c> says why whenever <c>servedBy</c> is "fallback".
+/// </summary>
+public sealed record ScoreResponse(string Model, int? Version, string ServedBy, IReadOnlyList<ScoredPrediction> Predictions, string? FallbackReason = null);
 
 /// <summary>
 /// Turns contract-checked records into the tensors a version takes, and its outputs into predictions. Two layouts are
@@ -41,46 +50,6 @@ public static class RecordScoring
         }
         return (inputs, null);
     }
-
-    public static List<ScoredPrediction> ToPredictions(IReadOnlyList<DisposableNamedOnnxValue> outputs, IReadOnlyList<string> labels, int rows)
-    {
-        var probabilities = outputs.FirstOrDefault(o => o.Name == "probabilities" && o.ValueType == OnnxValueType.ONNX_TYPE_TENSOR && o.ElementType == TensorElementType.Float)
-            ?? outputs.FirstOrDefault(o => o.ValueType == OnnxValueType.ONNX_TYPE_TENSOR && o.ElementType == TensorElementType.Float && o.AsTensor<float>().Dimensions is [_, > 1]);
-        var predictions = new List<ScoredPrediction>(rows);
-        for (var r = 0; r < rows; r++)
-        {
-            var id = Guid.CreateVersion7().ToString("N");
-            if (probabilities is not null)
-            {
-                var p = probabilities.AsTensor<float>();
-                var classes = p.Dimensions[1];
-                var byLabel = new Dictionary<string, double>(StringComparer.Ordinal);
-                var best = 0;
-                for (var k = 0; k < classes; k++)
-                {
-                    byLabel[k < labels.Count ? labels[k] : k.ToString(System.Globalization.CultureInfo.InvariantCulture)] = p[r, k];
-                    if (p[r, k] > p[r, best]) best = k;
-                }
-                predictions.Add(new ScoredPrediction(id, best < labels.Count ? labels[best] : best.ToString(System.Globalization.CultureInfo.InvariantCulture), byLabel, p[r, best], null));
-            }
-            else
-            {
-                var value = outputs.First(o => o.ValueType == OnnxValueType.ONNX_TYPE_TENSOR).AsTensor<float>().GetValue(r);
-                predictions.Add(new ScoredPrediction(id, null, null, null, value));
-            }
-        }
-        return predictions;
-    }
-
-    /// <summary>The prediction as the prediction log keeps it, with the record's features.</summary>
-    public static PredictionRecord ToLogRecord(string model, ServingCandidate served, ScoredPrediction prediction, Dictionary<string, JsonElement> record,
-        ScoreRequest request, double latencyMs, DateTimeOffset at) => new()
-    {
-        Id = prediction.PredictionId, Model = model, Version = served.Version, ServedBy = served.ServedBy, At = at,
-        FeaturesJson = JsonSerializer.Serialize(record), Label = prediction.Label,
-        ProbabilitiesJson = prediction.Probabilities is null ? null : JsonSerializer.Serialize(prediction.Probabilities),
-        Confidence = prediction.Confidence, Value = prediction.Value, LatencyMs = latencyMs, Segment = request.Segment, RequestId = request.RequestId,
-    };
 
     static NamedOnnxValue Numbers(string name, IReadOnlyList<FeatureSpec> features, IReadOnlyList<Dictionary<string, JsonElement>> records)
     {

@@ -10,4 +10,16 @@ static partial class ScoringLog
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "{Count} predictions could not be written to the prediction log after 5 attempts")]
     public static partial void PredictionBatchLost(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Model}: v{FailedVersion} could not serve ({Reason}); served by {ServedBy}. {Count} such requests since the last report")]
+    public static partial void FellBack(ILogger logger, string model, int? failedVersion, string reason, string servedBy, long count);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Shadow scoring of {Model} v{Version} failed: {Reason}")]
+    public static partial void ShadowFailed(ILogger logger, string model, int version, string reason);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Count} shadow comparisons could not be written")]
+    public static partial void ShadowBatchLost(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Retention removed {Predictions} predictions, {Comparisons} shadow comparisons and {Outcomes} outcomes older than {Cutoff}")]
+    public static partial void RetentionDone(ILogger logger, int predictions, int comparisons, int outcomes, DateTimeOffset cutoff);
 }

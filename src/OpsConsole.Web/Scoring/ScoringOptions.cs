@@ -2,15 +2,35 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpsConsole.Scoring;
 
-/// <summary>How the prediction log buffers: a bounded queue between scoring and the batched writer.</summary>
+/// <summary>Scoring's knobs: queues between the request path and the background writers, time limits, retention.</summary>
 public sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
-    /// <summary>Predictions waiting for the writer; when full, scoring waits for room rather than dropping any.</summary>
+    /// <summary>Scored predictions waiting for the writer; when full, scoring waits for room rather than dropping any.</summary>
     [Range(1000, 10_000_000)]
     public int PredictionQueueCapacity { get; set; } = 100_000;
 
+    /// <summary>Ingested rows waiting to be committed; beyond this, ingestion answers 429 with Retry-After.</summary>
+    [Range(1000, 10_000_000)]
+    public int IngestionQueueCapacity { get; set; } = 200_000;
+
     [Range(1, 50_000)]
-    public int PredictionBatchSize { get; set; } = 1000;
+    public int PredictionBatchSize { get; set; } = 2000;
+
+    /// <summary>Requests waiting to be scored by shadow versions; when full, shadow work is dropped and counted.</summary>
+    [Range(1, 1_000_000)]
+    public int ShadowQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>How long a version may run before the next one in the chain serves, unless the model sets its own.</summary>
+    [Range(1, 60_000)]
+    public int DefaultTimeoutMs { get; set; } = 2000;
+
+    /// <summary>How long a serving plan is kept before it is read again (changes made on this server apply at once).</summary>
+    [Range(1, 3600)]
+    public int PlanRefreshSeconds { get; set; } = 5;
+
+    /// <summary>Days of predictions, shadow comparisons and outcomes kept; older rows are deleted daily.</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 30;
 }

@@ -51,71 +51,26 @@ public static class V2Endpoints
     }
 
     static async Task<Results<Ok<V2InferResponse>, BadRequest<V2Error>, NotFound<V2Error>, JsonHttpResult<V2Error>>> InferServing(
-        string model, V2InferRequest request, HttpResponse response, RegistryQueries registry, ServingChain serving, ModelHost host, CancellationToken cancellationToken)
-    {
-        var view = await registry.ModelAsync(model, cancellationToken);
-        if (view is null) return TypedResults.NotFound(new V2Error($"There is no model named '{model}'."));
-        // TODO(#5): shadow scoring and the prediction log.
-        var chain = await serving.ForAsync(view, request.Id ?? Guid.CreateVersion7().ToString("N"), cancellationToken);
-        if (chain.Count == 0) return Unavailable(model);
-        var failures = new List<string>();
-        foreach (var candidate in chain)
-        {
-            var result = await InferAsync(model, candidate.Version, candidate.ServedBy, request, response, host, cancellationToken);
-            // A bad request is the caller's to fix, and only the first version's answer counts for it; a version that
-            // cannot load or run hands the request to the next one.
-            if (result.Result is Ok<V2InferResponse> || (candidate == chain[0] && result.Result is BadRequest<V2Error>)) return result;
-            failures.Add($"v{candidate.Version}: {Describe(result.Result)}");
-        }
-        return TypedResults.Json(new V2Error($"No version of {model} could serve this request: {string.Join("; ", failures)}"), statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
-
-    static string Describe(IResult result) => result switch
-    {
-        BadRequest<V2Error> bad => bad.Value!.Error,
-        JsonHttpResult<V2Error> json => json.Value!.Error,
-        _ => "failed",
-    };
+        string model, V2InferRequest request, HttpResponse response, TensorScorer scorer, CancellationToken cancellationToken) =>
+        Answer(await scorer.InferAsync(model, null, request, cancellationToken), response);
 
     static async Task<Results<Ok<V2InferResponse>, BadRequest<V2Error>, NotFound<V2Error>, JsonHttpResult<V2Error>>> InferVersion(
-        string model, int version, V2InferRequest request, HttpResponse response, RegistryQueries registry, ModelHost host, CancellationToken cancellationToken)
+        string model, int version, V2InferRequest request, HttpResponse response, TensorScorer scorer, CancellationToken cancellationToken) =>
+        Answer(await scorer.InferAsync(model, version, request, cancellationToken), response);
+
+    static Results<Ok<V2InferResponse>, BadRequest<V2Error>, NotFound<V2Error>, JsonHttpResult<V2Error>> Answer(TensorScoreResult result, HttpResponse response)
     {
-        var view = await registry.VersionAsync(model, version, cancellationToken);
-        if (view is null) return TypedResults.NotFound(new V2Error($"'{model}' has no version {version}."));
-        return await InferAsync(model, version, view.Stage, request, response, host, cancellationToken);
-    }
-
-    static async Task<Results<Ok<V2InferResponse>, BadRequest<V2Error>, NotFound<V2Error>, JsonHttpResult<V2Error>>> InferAsync(
-        string model, int version, string servedBy, V2InferRequest request, HttpResponse response, ModelHost host, CancellationToken cancellationToken)
-    {
-        var (hosted, loadError) = await host.GetAsync(model, version, cancellationToken);
-        if (hosted is null) return TypedResults.Json(new V2Error(loadError!), statusCode: StatusCodes.Status503ServiceUnavailable);
-
-        var inputs = request.Inputs ?? [];
-        var flattened = inputs.Select(i => V2Tensors.Flatten(i.Data)).ToList();
-        var declared = hosted.Inputs.Select(i => new DeclaredInput(i.Name, i.Type, i.Shape)).ToList();
-        var errors = TensorRequestRules.Check(declared, [.. inputs.Select((i, n) => new RequestedInput(i.Name, i.Datatype, i.Shape, flattened[n].Count))]);
-        var wanted = request.Outputs?.Select(o => o.Name).ToList();
-        if (wanted?.FirstOrDefault(w => hosted.Outputs.All(o => o.Name != w)) is { } unknown) errors = [.. errors, $"The model has no output '{unknown}'."];
-        if (errors.Count > 0) return TypedResults.BadRequest(new V2Error(string.Join(" ", errors)));
-
-        var values = new List<Microsoft.ML.OnnxRuntime.NamedOnnxValue>();
-        for (var n = 0; n < inputs.Count; n++)
+        if (result.Response is { } answer)
         {
-            var (value, error) = V2Tensors.ToOnnx(inputs[n].Name!, inputs[n].Datatype!, inputs[n].Shape!, flattened[n]);
-            if (value is null) return TypedResults.BadRequest(new V2Error(error!));
-            values.Add(value);
+            response.Headers[ServedByHeader] = result.ServedBy;
+            return TypedResults.Ok(answer);
         }
-        try
+        return result.Status switch
         {
-            using var results = wanted is { Count: > 0 } ? hosted.Session.Run(values, wanted!) : hosted.Session.Run(values);
-            response.Headers[ServedByHeader] = servedBy;
-            return TypedResults.Ok(new V2InferResponse(model, version.ToString(CultureInfo.InvariantCulture), request.Id, [.. results.Select(V2Tensors.FromOnnx)]));
-        }
-        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException exception)   // a model fault is never a bare 500
-        {
-            return TypedResults.Json(new V2Error($"v{version} failed: {exception.Message}"), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+            StatusCodes.Status400BadRequest => TypedResults.BadRequest(new V2Error(result.Error!)),
+            StatusCodes.Status404NotFound => TypedResults.NotFound(new V2Error(result.Error!)),
+            _ => TypedResults.Json(new V2Error(result.Error!), statusCode: result.Status),
+        };
     }
 
     static JsonHttpResult<V2Error> Unavailable(string model) =>

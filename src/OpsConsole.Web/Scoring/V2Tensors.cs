@@ -80,7 +80,7 @@ public static class V2Tensors
         return new V2Output(value.Name, [.. tensor.Dimensions.ToArray().Select(d => (long)d)], datatype, tensor.ToArray());
     }
 
-    static Dictionary<string, float> MapRow(DisposableNamedOnnxValue row)
+    public static Dictionary<string, float> MapRow(DisposableNamedOnnxValue row)
     {
         try
         {

@@ -1,0 +1,16 @@
+namespace OpsConsole.Monitoring;
+
+/// <summary>Exact sample quantiles, Hyndman–Fan type 7 (linear interpolation between order statistics; numpy's default).</summary>
+public static class Quantiles
+{
+    /// <summary>The q-quantile of values already sorted ascending; NaN for an empty list.</summary>
+    public static double Type7(IReadOnlyList<double> sorted, double q)
+    {
+        if (q is < 0 or > 1 || double.IsNaN(q)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile is between 0 and 1.");
+        if (sorted.Count == 0) return double.NaN;
+        var h = (sorted.Count - 1) * q;
+        var lower = (int)Math.Floor(h);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return sorted[lower] + (h - lower) * (sorted[upper] - sorted[lower]);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace OpsConsole.Scoring;
+
+/// <summary>
+/// Inserts log rows (predictions, shadow comparisons) with one prepared command reused per row inside one transaction:
+/// these are the console's highest-volume writes, and EF's change tracking costs several times the insert itself (docs/benchmarks.md).
+/// Table, column names and value conversions (UTC ticks for times) are read from the EF model, so the rows are exactly
+/// what EF would have written, on SQLite and on SQL Server alike.
+/// </summary>
+public static class BulkInsert
+{
+    public static async Task WriteAsync<T>(OpsDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        if (rows.Count == 0) return;
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        // Store-generated keys (identity columns) are left to the database.
+        var properties = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+        var sql = ((IInfrastructure<IServiceProvider>)db).GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var columns = properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)).ToList();
+            var parameters = properties.Select((p, i) =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameter);
+                return (Property: p, Parameter: parameter, Converter: p.GetTypeMapping().Converter);
+            }).ToList();
+            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters.Select(p => p.Parameter.ParameterName))})";
+            foreach (var row in rows)
+            {
+                foreach (var (property, parameter, converter) in parameters)
+                {
+                    var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
+                    if (converter is not null && value is not null) value = converter.ConvertToProvider(value);
+                    parameter.Value = value ?? DBNull.Value;
+                }
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

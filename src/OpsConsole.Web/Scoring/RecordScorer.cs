@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace OpsConsole.Scoring;
+
+/// <summary>How a records-form request ended: answered, refused for the caller to fix (400 with errors), or a problem (status and reason).</summary>
+public sealed record RecordScoreResult(ScoreResponse? Response, Dictionary<string, string[]>? Errors, int Status, string? Problem)
+{
+    public static RecordScoreResult Ok(ScoreResponse response) => new(response, null, StatusCodes.Status200OK, null);
+    public static RecordScoreResult Invalid(Dictionary<string, string[]> errors) => new(null, errors, StatusCodes.Status400BadRequest, null);
+    public static RecordScoreResult Fail(int status, string problem) => new(null, null, status, problem);
+}
+
+/// <summary>
+/// The records form of scoring, used by the API, the "try it" panel and the traffic simulator alike: checks records
+/// against the contract of the version chosen first, serves them along the model's chain (canary share, production,
+/// previous production, then the model's default rule), logs every prediction and hands the request to the shadows.
+/// </summary>
+public sealed class RecordScorer(
+    ServingDirectory directory, ModelHost host, PredictionLogWriter log, ShadowQueue shadows, ScoringMetrics metrics, LiveTraffic traffic,
+    IServiceScopeFactory scopes, IOptions<ScoringOptions> options, TimeProvider time, ILogger<RecordScorer> logger)
+{
+    public async Task<RecordScoreResult> ScoreAsync(string model, ScoreRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var plan = await directory.GetAsync(model, cancellationToken);
+        if (plan is null) return RecordScoreResult.Fail(StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
+        var chain = plan.ChainFor(request.RequestId ?? Guid.CreateVersion7().ToString("N"));
+        if (chain.Count == 0) return RecordScoreResult.Fail(StatusCodes.Status503ServiceUnavailable, $"'{model}' has no version in production.");
+
+        // Records are checked against the contract of the version chosen first: the one the caller is served by normally.
+        var first = plan.Versions[chain[0].Version];
+        if (first.FeatureSchema.Count == 0)
+            return RecordScoreResult.Fail(StatusCodes.Status409Conflict, $"{model} v{first.Version} has no data contract, so records cannot be checked; give it one or use the V2 tensor form.");
+        var records = request.Records ?? [];
+        var violations = RecordRules.Violations(first.FeatureSchema, [.. records.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)]);
+        foreach (var v in violations.Where(v => v.Record >= 0)) metrics.Violation(model, v.Feature, v.Kind);
+        IReadOnlyList<string>[]? imputed = null;
+        if (violations.Count > 0)
+        {
+            if (plan.Policy.InvalidRecords == InvalidRecordPolicy.Reject || violations.Any(v => v.Record < 0))
+            {
+                traffic.Rejected(model);
+                return RecordScoreResult.Invalid(RecordRules.ToErrors(violations));
+            }
+            imputed = new IReadOnlyList<string>[records.Count];
+            var repaired = new List<Dictionary<string, JsonElement>>(records.Count);
+            for (var i = 0; i < records.Count; i++)
+            {
+                var (record, names) = RecordImputer.Impute(first.FeatureSchema, records[i]);
+                repaired.Add(record);
+                imputed[i] = names;
+            }
+            records = repaired;
+        }
+
+        var timeout = TimeSpan.FromMilliseconds(plan.Policy.TimeoutMs ?? options.Value.DefaultTimeoutMs);
+        string? firstFailure = null;
+        var failures = new List<string>();
+        foreach (var candidate in chain)
+        {
+            var version = plan.Versions[candidate.Version];
+            var (hosted, loadError) = await host.GetAsync(model, candidate.Version, cancellationToken);
+            string failure;
+            if (hosted is null)
+            {
+                failure = $"v{candidate.Version}: {loadError}";
+            }
+            else
+            {
+                var (inputs, mappingError) = RecordScoring.ToInputs(hosted, version.FeatureSchema, records);
+                if (inputs is null)
+                {
+                    if (candidate == chain[0]) return RecordScoreResult.Fail(StatusCodes.Status409Conflict, mappingError!);
+                    failure = $"v{candidate.Version}: {mappingError}";
+                }
+                else
+                {
+                    var (outputs, kind, runError) = SessionRunner.Run(hosted, inputs, timeout, time);
+                    if (outputs is not null)
+                    {
+                        IReadOnlyList<RowPrediction> rows;
+                        using (outputs) rows = PredictionReader.Read([.. outputs], version.Labels);
+                        var response = await AnswerAsync(plan, candidate, request, records, rows, imputed, firstFailure, inputs, started, cancellationToken);
+                        if (firstFailure is not null) metrics.FellBack(model, chain[0].Version, firstFailure, candidate.ServedBy, candidate.Version);
+                        return RecordScoreResult.Ok(response);
+                    }
+                    failure = kind == RunFailure.Timeout ? $"timeout: {runError}" : runError!;
+                    ScoringLog.VersionFailed(logger, model, candidate.Version, failure);
+                }
+            }
+            firstFailure ??= failure;
+            failures.Add(failure);
+        }
+
+        if (plan.Policy.FallbackLabel is { } label)
+        {
+            metrics.FellBack(model, chain[0].Version, firstFailure!, "default", null);
+            var rows = records.Select(_ => new RowPrediction(label, null, null, null)).ToList();
+            return RecordScoreResult.Ok(await AnswerAsync(plan, new ServingCandidate(0, "fallback"), request, records, rows, imputed,
+                $"No version could serve ({string.Join("; ", failures)}); answered with the model's default label.", null, started, cancellationToken));
+        }
+        metrics.FellBack(model, chain[0].Version, firstFailure!, null, null);
+        traffic.Failed(model);
+        return RecordScoreResult.Fail(StatusCodes.Status503ServiceUnavailable,
+            $"No version of {model} could serve this request: {string.Join("; ", failures)}. Configure a default label in the model's serving policy to answer anyway.");
+    }
+
+    async Task<ScoreResponse> AnswerAsync(ServingPlan plan, ServingCandidate served, ScoreRequest request, IReadOnlyList<Dictionary<string, JsonElement>> records,
+        IReadOnlyList<RowPrediction> rows, IReadOnlyList<string>[]? imputed, string? fallbackReason, List<NamedOnnxValue>? inputs, long started, CancellationToken cancellationToken)
+    {
+        var isDefault = served.Version == 0;
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        var perRow = elapsed / Math.Max(1, rows.Count);
+        var at = time.GetUtcNow();
+        var predictions = new List<ScoredPrediction>(rows.Count);
+        var features = new List<string>(rows.Count);
+        var ids = new List<string?>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var id = Guid.CreateVersion7().ToString("N");
+            var json = JsonSerializer.Serialize(records[i]);
+            var repaired = imputed?[i] is { Count: > 0 } names ? names : null;
+            predictions.Add(new ScoredPrediction(id, row.Label, row.Probabilities, row.Confidence, row.Value, repaired));
+            features.Add(json);
+            ids.Add(id);
+            await log.EnqueueAsync(new PredictionRecord
+            {
+                Id = id, Model = plan.Model, Version = served.Version, ServedBy = isDefault ? "default" : served.ServedBy, At = at, FeaturesJson = json,
+                Label = row.Label, ProbabilitiesJson = row.Probabilities is null ? null : JsonSerializer.Serialize(row.Probabilities),
+                Confidence = row.Confidence, Value = row.Value, LatencyMs = perRow, Segment = request.Segment, RequestId = request.RequestId,
+            }, cancellationToken);
+        }
+        if (imputed is not null) await FlagImputedAsync(plan.Model, predictions, at, cancellationToken);
+        traffic.Served(plan.Model, isDefault ? "default" : served.ServedBy, rows.Count, elapsed, fallbackReason is not null);
+        if (!isDefault)
+        {
+            metrics.Served(plan.Model, served.Version, served.ServedBy, rows.Count, elapsed);
+            var shadowVersions = plan.Shadows.Where(v => v != served.Version).ToList();
+            if (shadowVersions.Count > 0)
+                shadows.Offer(new ShadowWork(plan.Model, served.Version, shadowVersions, at, request.Segment, request.RequestId, records, null, ids, rows, features, perRow));
+        }
+        return new ScoreResponse(plan.Model, isDefault ? null : served.Version, served.ServedBy, predictions, fallbackReason);
+    }
+
+    // An imputed prediction was made from values nobody sent: it goes to the review queue with the features named.
+    async Task FlagImputedAsync(string model, List<ScoredPrediction> predictions, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var flags = predictions.Where(p => p.Imputed is { Count: > 0 }).Select(p => new PredictionFlag
+        {
+            PredictionId = p.PredictionId, Model = model, Reason = "Scored with imputed values for: " + string.Join(", ", p.Imputed!), FlaggedAt = at, FlaggedBy = "scoring",
+        }).ToList();
+        if (flags.Count == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
+        db.PredictionFlags.AddRange(flags);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

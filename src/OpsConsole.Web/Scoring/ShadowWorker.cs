@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace OpsConsole.Scoring;
+
+/// <summary>
+/// Scores queued requests with each shadow version, off the request path: compares every row with what the primary
+/// said, writes the comparisons in batches, and logs the shadow's predictions (served by "shadow"). A shadow that fails
+/// is logged and skipped; it never affects what callers were answered.
+/// </summary>
+public sealed class ShadowWorker(
+    ShadowQueue queue, ModelHost host, ServingDirectory directory, PredictionLogWriter log, ScoringMetrics metrics, IServiceScopeFactory scopes,
+    IOptions<ScoringOptions> options, TimeProvider time, ILogger<ShadowWorker> logger) : BackgroundService
+{
+    const int FlushRows = 500;
+    long _compared;
+
+    /// <summary>Rows compared since start, across shadow versions.</summary>
+    public long Compared => Interlocked.Read(ref _compared);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pending = new List<ShadowComparisonRecord>(FlushRows);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (pending.Count < FlushRows && queue.Reader.TryRead(out var work)) await ShadowAsync(work, pending, stoppingToken);
+                await FlushAsync(pending);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await FlushAsync(pending);   // what was compared is kept; what is still queued is shadow work, which may be dropped
+        }
+    }
+
+    async Task ShadowAsync(ShadowWork work, List<ShadowComparisonRecord> pending, CancellationToken cancellationToken)
+    {
+        var plan = await directory.GetAsync(work.Model, cancellationToken);
+        foreach (var version in work.Shadows)
+        {
+            var (hosted, error) = await host.GetAsync(work.Model, version, cancellationToken);
+            if (hosted is null) { ScoringLog.ShadowFailed(logger, work.Model, version, error!); continue; }
+            IReadOnlyCollection<NamedOnnxValue>? inputs = work.Tensors as IReadOnlyCollection<NamedOnnxValue>;
+            if (work.Records is { } records)
+            {
+                var contract = plan?.Versions.GetValueOrDefault(version)?.FeatureSchema ?? [];
+                (var mapped, error) = RecordScoring.ToInputs(hosted, contract, records);
+                if (mapped is null) { ScoringLog.ShadowFailed(logger, work.Model, version, error!); continue; }
+                inputs = mapped;
+            }
+            var started = time.GetTimestamp();
+            var (outputs, failure, runError) = SessionRunner.Run(hosted, inputs!, TimeSpan.FromMilliseconds(plan?.Policy.TimeoutMs ?? options.Value.DefaultTimeoutMs), time);
+            if (outputs is null) { ScoringLog.ShadowFailed(logger, work.Model, version, $"{failure}: {runError}"); continue; }
+            IReadOnlyList<RowPrediction> predicted;
+            using (outputs) predicted = PredictionReader.Read([.. outputs], plan?.Versions.GetValueOrDefault(version)?.Labels ?? []);
+            var latency = time.GetElapsedTime(started).TotalMilliseconds / Math.Max(1, predicted.Count);
+            var rows = Math.Min(predicted.Count, work.Primary.Count);
+            for (var r = 0; r < rows; r++)
+            {
+                var (p, s) = (work.Primary[r], predicted[r]);
+                var sample = new ShadowSample(work.At, work.Segment, p.Label, s.Label, p.Confidence, s.Confidence, p.Value, s.Value, work.PrimaryLatencyMs, latency);
+                pending.Add(new ShadowComparisonRecord
+                {
+                    Model = work.Model, ShadowVersion = version, PrimaryVersion = work.PrimaryVersion, At = work.At, Segment = work.Segment,
+                    RequestId = work.RequestId, PrimaryPredictionId = work.PredictionIds[r], PrimaryLabel = p.Label, ShadowLabel = s.Label,
+                    Agrees = sample.Agrees, PrimaryConfidence = p.Confidence, ShadowConfidence = s.Confidence, PrimaryValue = p.Value,
+                    ShadowValue = s.Value, PrimaryLatencyMs = work.PrimaryLatencyMs, ShadowLatencyMs = latency,
+                    FeaturesJson = sample.Agrees ? null : work.RowFeaturesJson[r],
+                });
+                await log.EnqueueAsync(new PredictionRecord
+                {
+                    Id = Guid.CreateVersion7().ToString("N"), Model = work.Model, Version = version, ServedBy = "shadow", At = work.At,
+                    FeaturesJson = work.RowFeaturesJson[r], Label = s.Label,
+                    ProbabilitiesJson = s.Probabilities is null ? null : System.Text.Json.JsonSerializer.Serialize(s.Probabilities),
+                    Confidence = s.Confidence, Value = s.Value, LatencyMs = latency, Segment = work.Segment, RequestId = work.RequestId,
+                }, cancellationToken);
+            }
+            Interlocked.Add(ref _compared, rows);
+            metrics.ShadowRows(work.Model, version, rows);
+        }
+    }
+
+    async Task FlushAsync(List<ShadowComparisonRecord> pending)
+    {
+        if (pending.Count == 0) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), pending, CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException exception)   // comparisons are statistics, not acknowledged data: log and go on
+        {
+            ScoringLog.ShadowBatchLost(logger, pending.Count, exception);
+        }
+        pending.Clear();
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Complete();
+        return base.StopAsync(cancellationToken);
+    }
+}

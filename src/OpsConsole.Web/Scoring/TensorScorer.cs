@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace OpsConsole.Scoring;
+
+/// <summary>How a V2 infer request ended: the response and which stage served it, or a status with the protocol's error text.</summary>
+public sealed record TensorScoreResult(V2InferResponse? Response, string? ServedBy, int Status, string? Error);
+
+/// <summary>
+/// The V2 tensor form of scoring for any ONNX model: checks tensors against the version's declared inputs, serves along
+/// the chain (or one named version), logs a prediction per row with summary statistics of each input tensor instead of
+/// the tensor, and hands the request to the shadows. A model's default label does not apply here: the outputs of an
+/// arbitrary model have no constant stand-in, so when no version can serve the answer is 503 with the reasons.
+/// </summary>
+public sealed class TensorScorer(
+    ServingDirectory directory, ModelHost host, PredictionLogWriter log, ShadowQueue shadows, ScoringMetrics metrics, LiveTraffic traffic,
+    IOptions<ScoringOptions> options, TimeProvider time, ILogger<TensorScorer> logger)
+{
+    public async Task<TensorScoreResult> InferAsync(string model, int? pinnedVersion, V2InferRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var plan = await directory.GetAsync(model, cancellationToken);
+        if (plan is null) return new(null, null, StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
+        IReadOnlyList<ServingCandidate> chain;
+        if (pinnedVersion is { } pinned)
+        {
+            if (!plan.Versions.TryGetValue(pinned, out var named)) return new(null, null, StatusCodes.Status404NotFound, $"'{model}' has no version {pinned}.");
+            chain = [new ServingCandidate(pinned, named.Stage)];
+        }
+        else
+        {
+            chain = plan.ChainFor(request.Id ?? Guid.CreateVersion7().ToString("N"));
+            if (chain.Count == 0) return new(null, null, StatusCodes.Status503ServiceUnavailable, $"'{model}' has no version in production; promote one, or call /versions/{{version}}/infer.");
+        }
+
+        var timeout = TimeSpan.FromMilliseconds(plan.Policy.TimeoutMs ?? options.Value.DefaultTimeoutMs);
+        var failures = new List<string>();
+        foreach (var candidate in chain)
+        {
+            var (hosted, loadError) = await host.GetAsync(model, candidate.Version, cancellationToken);
+            if (hosted is null) { failures.Add($"v{candidate.Version}: {loadError}"); continue; }
+            var (values, numbers, error) = Inputs(hosted, request);
+            if (values is null)
+            {
+                // A bad request is the caller's to fix, and only the first version's answer counts for it.
+                if (candidate == chain[0]) { traffic.Rejected(model); return new(null, null, StatusCodes.Status400BadRequest, error); }
+                failures.Add($"v{candidate.Version}: {error}");
+                continue;
+            }
+            var (outputs, kind, runError) = SessionRunner.Run(hosted, values, timeout, time);
+            if (outputs is null)
+            {
+                var failure = kind == RunFailure.Timeout ? $"timeout: {runError}" : runError!;
+                ScoringLog.VersionFailed(logger, model, candidate.Version, failure);
+                failures.Add(failure);
+                continue;
+            }
+            V2InferResponse response;
+            IReadOnlyList<RowPrediction> rows;
+            using (outputs)
+            {
+                var wanted = request.Outputs?.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+                response = new V2InferResponse(model, candidate.Version.ToString(CultureInfo.InvariantCulture), request.Id,
+                    [.. outputs.Where(o => wanted is not { Count: > 0 } || wanted.Contains(o.Name)).Select(V2Tensors.FromOnnx)]);
+                rows = PredictionReader.Read([.. outputs], plan.Versions[candidate.Version].Labels);
+            }
+            var fellBack = failures.Count > 0;
+            if (fellBack) metrics.FellBack(model, chain[0].Version, failures[0], candidate.ServedBy, candidate.Version);
+            await LogAsync(plan, candidate, request, values, numbers!, rows, fellBack, pinnedVersion, started, cancellationToken);
+            return new(response, candidate.ServedBy, StatusCodes.Status200OK, null);
+        }
+        metrics.FellBack(model, chain[0].Version, failures.FirstOrDefault() ?? "no version", null, null);
+        traffic.Failed(model);
+        return new(null, null, StatusCodes.Status503ServiceUnavailable, $"No version of {model} could serve this request: {string.Join("; ", failures)}");
+    }
+
+    static (List<NamedOnnxValue>? Values, List<(string Name, double[] Numbers)>? Numbers, string? Error) Inputs(HostedVersion hosted, V2InferRequest request)
+    {
+        var inputs = request.Inputs ?? [];
+        var flattened = inputs.Select(i => V2Tensors.Flatten(i.Data)).ToList();
+        var declared = hosted.Inputs.Select(i => new DeclaredInput(i.Name, i.Type, i.Shape)).ToList();
+        var errors = TensorRequestRules.Check(declared, [.. inputs.Select((i, n) => new RequestedInput(i.Name, i.Datatype, i.Shape, flattened[n].Count))]);
+        if (request.Outputs?.FirstOrDefault(w => hosted.Outputs.All(o => o.Name != w.Name)) is { } unknown) errors = [.. errors, $"The model has no output '{unknown.Name}'."];
+        if (errors.Count > 0) return (null, null, string.Join(" ", errors));
+        var values = new List<NamedOnnxValue>(inputs.Count);
+        var numbers = new List<(string, double[])>(inputs.Count);
+        for (var n = 0; n < inputs.Count; n++)
+        {
+            var (value, error) = V2Tensors.ToOnnx(inputs[n].Name!, inputs[n].Datatype!, inputs[n].Shape!, flattened[n]);
+            if (value is null) return (null, null, error);
+            values.Add(value);
+            numbers.Add((inputs[n].Name!, [.. flattened[n].Select(v => v.ValueKind switch { JsonValueKind.True => 1, JsonValueKind.False => 0, _ => v.GetDouble() })]));
+        }
+        return (values, numbers, null);
+    }
+
+    async Task LogAsync(ServingPlan plan, ServingCandidate served, V2InferRequest request, List<NamedOnnxValue> values, List<(string Name, double[] Numbers)> numbers,
+        IReadOnlyList<RowPrediction> rows, bool fellBack, int? pinned, long started, CancellationToken cancellationToken)
+    {
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        var perRow = elapsed / Math.Max(1, rows.Count);
+        var at = time.GetUtcNow();
+        // Per input, one summary per row when the tensor splits evenly into the prediction rows, else one for the whole tensor.
+        var summaries = numbers.Select(n => (n.Name, Rows: TensorSummary.PerRow(n.Numbers, rows.Count))).ToList();
+        var features = new List<string>(rows.Count);
+        var ids = new List<string?>(rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var json = JsonSerializer.Serialize(summaries.ToDictionary(s => s.Name, s => s.Rows[Math.Min(r, s.Rows.Count - 1)], StringComparer.Ordinal), SummaryJson);
+            var id = Guid.CreateVersion7().ToString("N");
+            features.Add(json);
+            ids.Add(id);
+            await log.EnqueueAsync(new PredictionRecord
+            {
+                Id = id, Model = plan.Model, Version = served.Version, ServedBy = served.ServedBy, At = at, FeaturesJson = json, Label = rows[r].Label,
+                ProbabilitiesJson = rows[r].Probabilities is null ? null : JsonSerializer.Serialize(rows[r].Probabilities),
+                Confidence = rows[r].Confidence, Value = rows[r].Value, LatencyMs = perRow, RequestId = request.Id,
+            }, cancellationToken);
+        }
+        traffic.Served(plan.Model, served.ServedBy, rows.Count, elapsed, fellBack);
+        metrics.Served(plan.Model, served.Version, served.ServedBy, rows.Count, elapsed);
+        var shadowVersions = plan.Shadows.Where(v => v != served.Version).ToList();
+        // A call pinned to one version is a test of that version, not traffic to compare shadows against.
+        if (shadowVersions.Count > 0 && pinned is null)
+            shadows.Offer(new ShadowWork(plan.Model, served.Version, shadowVersions, at, null, request.Id, null, values, ids, rows, features, perRow));
+    }
+
+    static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web);
+}
