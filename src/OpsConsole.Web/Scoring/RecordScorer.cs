@@ -154,6 +154,7 @@ public sealed class RecordScorer(
         }).ToList();
         if (flags.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Identity.AuditActor>().UseSystem("system:scoring");
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
         db.PredictionFlags.AddRange(flags);
         await db.SaveChangesAsync(cancellationToken);
