@@ -95,4 +95,27 @@ public class ServingPolicyTests(TestApp app)
         Assert.Contains("kind=\"missing\"", line);
         Assert.Equal("3", line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0]);
     }
+
+    [Fact]
+    public async Task A_production_artifact_tampered_after_promotion_is_refused_on_load_and_the_previous_version_serves()
+    {
+        var model = await ServingModelAsync(app);
+        using var author = await EngineerAsync(app);
+        using var approver = await EngineerAsync(app);
+        var bytes = UniqueFixture("linear_classifier.onnx");
+        var second = (await (await UploadAsync(author, model, bytes, Contract())).Content.ReadFromJsonAsync<Registry.VersionView>(Registry.RegistryJson.Options, Cancel))!;
+        (await StageAsync(approver, model, 2, "production", "newer")).EnsureSuccessStatusCode();
+        var path = app.Services.GetRequiredService<Registry.FileArtifactStore>().PathFor(second.Sha256);
+        var tampered = (byte[])bytes.Clone();
+        tampered[^1] ^= 0xFF;
+        await File.WriteAllBytesAsync(path, tampered, Cancel);
+        using var client = await app.AsRoleAsync(Identity.Roles.Viewer);
+
+        var served = await ScoreOkAsync(client, model, Records(1), Cancel);
+        var version = await client.GetFromJsonAsync<Registry.VersionView>($"/api/models/{model}/versions/2", Registry.RegistryJson.Options, Cancel);
+
+        Assert.Equal((1, "fallback"), (served.Version, served.ServedBy));
+        Assert.Contains("v2", served.FallbackReason);
+        Assert.True(version!.IsBroken);
+    }
 }
