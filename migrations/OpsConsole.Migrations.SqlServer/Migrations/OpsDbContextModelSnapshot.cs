@@ -920,6 +920,8 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("Model", "At");

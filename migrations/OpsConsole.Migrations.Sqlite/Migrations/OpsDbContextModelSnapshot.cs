@@ -887,6 +887,8 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("Model", "At");

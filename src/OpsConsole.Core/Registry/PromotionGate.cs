@@ -7,7 +7,8 @@ public sealed record MetricThreshold(string Metric, string Comparator, double Th
 public sealed record ShadowRequirement(int MinimumSamples, double MinimumAgreement, double MaximumLatencyRatio);
 
 /// <summary>Measured shadow results of a candidate against production.</summary>
-public sealed record ShadowResult(int Samples, double Agreement, double LatencyRatio);
+/// <summary>Measured shadow results of a candidate against production; the latency ratio is null when production's latency is unknown.</summary>
+public sealed record ShadowResult(int Samples, double Agreement, double? LatencyRatio);
 
 /// <summary>A model's promotion gate; an empty policy still checks contract compatibility.</summary>
 public sealed record GatePolicy(IReadOnlyList<MetricThreshold> Metrics, bool RequireCompatibleContract = true, ShadowRequirement? Shadow = null)
@@ -79,8 +80,14 @@ public static class PromotionGate
             shadow.Samples >= requirement.MinimumSamples ? null : $"Only {shadow.Samples} requests were compared; the gate asks for {requirement.MinimumSamples}.");
         yield return new("shadow agreement", $">= {Format(requirement.MinimumAgreement)}", Format(shadow.Agreement), shadow.Agreement >= requirement.MinimumAgreement,
             shadow.Agreement >= requirement.MinimumAgreement ? null : $"The version agrees with production on {Format(shadow.Agreement)} of requests, below {Format(requirement.MinimumAgreement)}.");
-        yield return new("shadow latency ratio", $"<= {Format(requirement.MaximumLatencyRatio)}", Format(shadow.LatencyRatio), shadow.LatencyRatio <= requirement.MaximumLatencyRatio,
-            shadow.LatencyRatio <= requirement.MaximumLatencyRatio ? null : $"It is {Format(shadow.LatencyRatio)}x as slow as production, over the allowed {Format(requirement.MaximumLatencyRatio)}x.");
+        if (shadow.LatencyRatio is not { } ratio)
+        {
+            yield return new("shadow latency ratio", $"<= {Format(requirement.MaximumLatencyRatio)}", "unknown", false,
+                "Production's latency was not recorded for the compared requests (ingested predictions without latencyMs), so the ratio is unknown.");
+            yield break;
+        }
+        yield return new("shadow latency ratio", $"<= {Format(requirement.MaximumLatencyRatio)}", Format(ratio), ratio <= requirement.MaximumLatencyRatio,
+            ratio <= requirement.MaximumLatencyRatio ? null : $"It is {Format(ratio)}x as slow as production, over the allowed {Format(requirement.MaximumLatencyRatio)}x.");
     }
 
     static string Format(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace OpsConsole.Scoring;
 /// <summary>One broken field: which record, which feature ("" for the request itself), the kind of break, and what to fix.</summary>
 public sealed record RecordViolation(int Record, string Feature, string Kind, string Message)
 {
-    public string Key => Record < 0 ? "records" : $"records[{Record}].{Feature}";
+    public string Key => Record < 0 ? "records" : Feature.Length == 0 ? $"records[{Record}]" : $"records[{Record}].{Feature}";
 }
 
 /// <summary>The kinds of contract break, as counted in the violation metric.</summary>
@@ -53,6 +53,11 @@ public static class RecordRules
             for (var i = 0; i < records.Count; i++)
             {
                 var record = records[i];
+                if (record is null)
+                {
+                    violations.Add(new(i, "", ViolationKinds.WrongType, "A record is an object of feature values, not null."));
+                    continue;
+                }
                 foreach (var unknown in record.Keys.Where(k => contract.All(f => f.Name != k)))
                     violations.Add(new(i, unknown, ViolationKinds.Unknown, "The model's contract has no such feature."));
                 foreach (var feature in contract)
@@ -76,6 +81,8 @@ public static class RecordRules
             case FeatureTypes.Number or FeatureTypes.Integer:
                 if (value.ValueKind != JsonValueKind.Number) return (ViolationKinds.WrongType, $"Expected a finite number, got {Describe(value)}.");
                 if (!value.TryGetDouble(out var x) || !double.IsFinite(x)) return (ViolationKinds.NotFinite, $"Expected a finite number, got {Describe(value)}.");
+                // Models take 32-bit floats: a larger magnitude would reach them as infinity.
+                if (Math.Abs(x) > float.MaxValue) return (ViolationKinds.NotFinite, $"{x.ToString(System.Globalization.CultureInfo.InvariantCulture)} is too large for a model input.");
                 if (feature.Type == FeatureTypes.Integer && Math.Floor(x) != x) return (ViolationKinds.WrongType, $"Expected a whole number, got {x.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
                 if (feature.Min is { } min && x < min) return (ViolationKinds.OutOfRange, $"Below the contract's minimum {min.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
                 if (feature.Max is { } max && x > max) return (ViolationKinds.OutOfRange, $"Above the contract's maximum {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");

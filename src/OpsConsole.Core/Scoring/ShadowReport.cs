@@ -13,7 +13,7 @@ public sealed record HistogramBin(double From, double To, int Count);
 /// </summary>
 public sealed record ShadowReport(
     int Samples, double Agreement, double? CohensKappa, double? MeanAbsDeltaConfidence, double? P95AbsDeltaConfidence,
-    LatencySummary PrimaryLatency, LatencySummary ShadowLatency, double LatencyRatio,
+    LatencySummary PrimaryLatency, LatencySummary ShadowLatency, double? LatencyRatio,
     IReadOnlyList<SegmentAgreement> Segments, IReadOnlyList<AgreementPoint> OverTime, IReadOnlyList<HistogramBin> DeltaConfidence)
 {
     public const int DeltaBins = 20;
@@ -22,7 +22,7 @@ public sealed record ShadowReport(
     /// <summary>
     /// Builds the report. Percentiles of |Δconfidence| are exact (type 7); latency percentiles come from a 1 % log-bucket
     /// histogram as every latency figure does (STATISTICS.md). The latency ratio is shadow p50 / primary p50, the median
-    /// being robust to the odd slow row; κ is Cohen's kappa over classifier rows, null when chance agreement is 1.
+    /// being robust to the odd slow row, and null when production's latency is 0 (ingested rows sent none); κ is Cohen's kappa over classifier rows, null when chance agreement is 1.
     /// Time buckets start at multiples of <paramref name="bucket"/> since the Unix epoch. Null when there is no sample.
     /// </summary>
     public static ShadowReport? Build(IReadOnlyCollection<ShadowSample> samples, TimeSpan bucket)
@@ -44,7 +44,7 @@ public sealed record ShadowReport(
         return new ShadowReport(
             samples.Count, (double)agreeing / samples.Count, KappaOf(samples),
             deltas.Count == 0 ? null : deltas.Average(), deltas.Count == 0 ? null : Quantiles.Type7(deltas, 0.95),
-            primary, shadow, primary.P50Ms > 0 ? shadow.P50Ms / primary.P50Ms : (shadow.P50Ms > 0 ? double.PositiveInfinity : 1),
+            primary, shadow, primary.P50Ms > 0 ? shadow.P50Ms / primary.P50Ms : null,
             segments, overTime, Bins(deltas));
     }
 

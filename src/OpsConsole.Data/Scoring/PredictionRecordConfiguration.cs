@@ -16,5 +16,6 @@ public sealed class PredictionRecordConfiguration : IEntityTypeConfiguration<Pre
         builder.Property(x => x.ServedBy).HasMaxLength(16);
         builder.HasIndex(x => new { x.Model, x.At });
         builder.HasIndex(x => x.RequestId);
+        builder.HasIndex(x => x.At);   // retention deletes by age across models
     }
 }

@@ -30,7 +30,12 @@ public static class PlatformSetup
         builder.Services.AddScoped<SystemStatusQueries>();
         builder.Services.AddHttpContextAccessor();
         // Enums travel as their camelCase names ("removed", "pending"), as every other enum-like field of the API does.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // A model may output NaN or ±∞; answering "NaN" beats failing the response with a 500.
+            o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.AddDataProtection().SetApplicationName("OpsConsole").PersistKeysToDbContext<OpsDbContext>();
         return builder;
     }

@@ -29,14 +29,16 @@ public static class BulkInsert
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             var columns = properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)).ToList();
+            // Parameters typed and sized by the EF mapping (so SQL Server reuses one plan), created once and reused per row.
             var parameters = properties.Select((p, i) =>
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var mapping = p.GetRelationalTypeMapping();
+                var parameter = mapping.CreateParameter(command, "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, p.IsNullable);
                 command.Parameters.Add(parameter);
-                return (Property: p, Parameter: parameter, Converter: p.GetTypeMapping().Converter);
+                return (Property: p, Parameter: parameter, mapping.Converter);
             }).ToList();
             command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters.Select(p => p.Parameter.ParameterName))})";
+            await command.PrepareAsync(cancellationToken);
             foreach (var row in rows)
             {
                 foreach (var (property, parameter, converter) in parameters)

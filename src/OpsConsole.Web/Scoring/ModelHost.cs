@@ -12,7 +12,7 @@ public sealed record HostedVersion(string Model, int Version, string Sha256, Inf
 /// Keeps one <see cref="InferenceSession"/> per version, created on first use from an artifact that passed its hash
 /// check. Versions never change after upload, so a session lives until the process stops; a failed load is not cached.
 /// </summary>
-public sealed class ModelHost(IServiceScopeFactory scopes) : IDisposable
+public sealed class ModelHost(IServiceScopeFactory scopes, ILogger<ModelHost> logger) : IDisposable
 {
     readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<(HostedVersion? Hosted, string? Error)>>> _sessions = new();
 
@@ -27,6 +27,19 @@ public sealed class ModelHost(IServiceScopeFactory scopes) : IDisposable
 
     // Loads with CancellationToken.None: the load is shared by every request waiting for it, so one caller leaving must not cancel it.
     async Task<(HostedVersion?, string?)> LoadAsync(string model, int version)
+    {
+        try
+        {
+            return await LoadCheckedAsync(model, version);
+        }
+        catch (Exception exception)   // a database hiccup or a model ORT rejects: a failed load, not a cached fault
+        {
+            ScoringLog.LoadFailed(logger, model, version, exception);
+            return (null, $"v{version} could not be loaded: {exception.Message}");
+        }
+    }
+
+    async Task<(HostedVersion?, string?)> LoadCheckedAsync(string model, int version)
     {
         await using var scope = scopes.CreateAsyncScope();
         var loaded = await scope.ServiceProvider.GetRequiredService<ArtifactLoader>().LoadAsync(model, version, CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace OpsConsole.Scoring;
@@ -31,8 +30,8 @@ public sealed class PredictionIngestion(
         var rows = request.Predictions!.Select(p => new PredictionRecord
         {
             Id = Guid.CreateVersion7().ToString("N"), Model = plan.Model, Version = request.Version.Value, ServedBy = "external", At = p.Timestamp!.Value,
-            FeaturesJson = JsonSerializer.Serialize(p.Features), Label = p.Label,
-            ProbabilitiesJson = p.Probabilities is null ? null : JsonSerializer.Serialize(p.Probabilities),
+            FeaturesJson = LogJson.Features(p.Features!), Label = p.Label,
+            ProbabilitiesJson = LogJson.Probabilities(p.Probabilities),
             Confidence = p.Confidence, Value = p.Value, LatencyMs = p.LatencyMs ?? 0, Segment = p.Segment, RequestId = p.RequestId,
         }).ToList();
         var written = log.TryWriteDurablyAsync(rows);
@@ -81,7 +80,8 @@ public sealed class PredictionIngestion(
         var ids = outcomes.Where(o => o.PredictionId is not null).Select(o => o.PredictionId!).Distinct().ToList();
         var requestIds = outcomes.Where(o => o.RequestId is not null).Select(o => o.RequestId!).Distinct().ToList();
         var knownIds = await db.Predictions.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        var knownRequests = await db.Predictions.Where(p => p.RequestId != null && requestIds.Contains(p.RequestId)).Select(p => p.RequestId!).Distinct().ToListAsync(cancellationToken);
+        // Shadow rows carry the caller's request id too; the outcome is ground truth for what was served.
+        var knownRequests = await db.Predictions.Where(p => p.RequestId != null && p.ServedBy != "shadow" && requestIds.Contains(p.RequestId)).Select(p => p.RequestId!).Distinct().ToListAsync(cancellationToken);
         var matched = outcomes.Count(o => (o.PredictionId is { } id && knownIds.Contains(id)) || (o.RequestId is { } r && knownRequests.Contains(r)));
         return (new OutcomesResponse(outcomes.Count, matched), null);
     }

@@ -25,6 +25,7 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
     readonly Channel<DurableBatch> _durable = Channel.CreateUnbounded<DurableBatch>(new UnboundedChannelOptions { SingleReader = true });
     int _durableRows;
     long _written;
+    Task<bool>? _scoredWait, _ingestedWait;
 
     public ValueTask EnqueueAsync(PredictionRecord record, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(record, cancellationToken);
 
@@ -68,16 +69,40 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
                 waiting.Add(batch);
             }
             while (rows.Count < batchSize && _queue.Reader.TryRead(out var record)) rows.Add(record);
-            var written = await WriteAsync(rows);
-            foreach (var batch in waiting)
+            try
             {
-                Interlocked.Add(ref _durableRows, -batch.Rows.Count);
-                if (written) batch.Written.TrySetResult();
-                else batch.Written.TrySetException(new InvalidOperationException("The prediction log could not be written; nothing from this request was kept."));
+                if (!await WriteAsync(rows) && waiting.Count > 0) await WriteSeparatelyAsync(rows, waiting);
+                else Settle(waiting, written: true);
             }
-            rows.Clear();
-            waiting.Clear();
+            finally
+            {
+                // Whatever happened, no ingestion request is left waiting for an answer.
+                Settle(waiting, written: false);
+                rows.Clear();
+                waiting.Clear();
+            }
         }
+    }
+
+    void Settle(List<DurableBatch> batches, bool written)
+    {
+        foreach (var batch in batches)
+        {
+            var settled = written
+                ? batch.Written.TrySetResult()
+                : batch.Written.TrySetException(new InvalidOperationException("The prediction log could not be written; nothing from this request was kept."));
+            if (settled) Interlocked.Add(ref _durableRows, -batch.Rows.Count);
+        }
+    }
+
+    // A shared transaction failed for good: one bad row must not fail every caller in it, so each ingested batch (and
+    // the scored rows) get one attempt of their own, and only the batch that still fails is refused.
+    async Task WriteSeparatelyAsync(List<PredictionRecord> rows, List<DurableBatch> waiting)
+    {
+        var ingested = waiting.SelectMany(b => b.Rows).ToHashSet(ReferenceEqualityComparer.Instance);
+        var scored = rows.Where(r => !ingested.Contains(r)).ToList();
+        if (scored.Count > 0) await WriteAsync(scored, attempts: 1);
+        foreach (var batch in waiting) Settle([batch], await WriteAsync([.. batch.Rows], attempts: 1));
     }
 
     async Task<bool> AnyToReadAsync()
@@ -89,9 +114,10 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
             var scoredDone = _queue.Reader.Completion.IsCompleted;
             var ingestedDone = _durable.Reader.Completion.IsCompleted;
             if (scoredDone && ingestedDone) return false;
-            if (scoredDone) await _durable.Reader.WaitToReadAsync(CancellationToken.None);
-            else if (ingestedDone) await _queue.Reader.WaitToReadAsync(CancellationToken.None);
-            else await Task.WhenAny(_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask(), _durable.Reader.WaitToReadAsync(CancellationToken.None).AsTask());
+            // Each wait is kept until it completes, so an idle queue does not collect one abandoned waiter per loop.
+            if (_scoredWait is null || _scoredWait.IsCompleted) _scoredWait = scoredDone ? null : _queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+            if (_ingestedWait is null || _ingestedWait.IsCompleted) _ingestedWait = ingestedDone ? null : _durable.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+            await Task.WhenAny(new[] { _scoredWait, _ingestedWait }.OfType<Task<bool>>());
         }
     }
 
@@ -102,7 +128,7 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
         await base.StopAsync(cancellationToken);
     }
 
-    async Task<bool> WriteAsync(List<PredictionRecord> batch)
+    async Task<bool> WriteAsync(List<PredictionRecord> batch, int attempts = 5)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -113,12 +139,12 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
                 Interlocked.Add(ref _written, batch.Count);
                 return true;
             }
-            catch (System.Data.Common.DbException exception) when (attempt < 5)
+            catch (System.Data.Common.DbException exception) when (attempt < attempts)
             {
                 ScoringLog.PredictionBatchRetry(logger, batch.Count, attempt, exception.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), time);
             }
-            catch (System.Data.Common.DbException exception)
+            catch (Exception exception)   // not only DbException: a pool timeout must not kill the writer and strand callers
             {
                 ScoringLog.PredictionBatchLost(logger, batch.Count, exception);
                 return false;

@@ -82,7 +82,10 @@ public static class PredictionReader
         }
         var zipMap = outputs.FirstOrDefault(o => o.ValueType == OnnxValueType.ONNX_TYPE_SEQUENCE);
         if (zipMap is null) return null;
-        return [.. zipMap.AsEnumerable<DisposableNamedOnnxValue>().Select(row => V2Tensors.MapRow(row).ToDictionary(kv => kv.Key, kv => (double)kv.Value, StringComparer.Ordinal))];
+        // ZipMap keys are class ids as text; name them as the label tensor's values are, so label and keys agree.
+        return [.. zipMap.AsEnumerable<DisposableNamedOnnxValue>().Select(row => V2Tensors.MapRow(row).ToDictionary(
+            kv => long.TryParse(kv.Key, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? ClassName(id, labels) : kv.Key,
+            kv => (double)kv.Value, StringComparer.Ordinal))];
     }
 
     static string?[]? LabelTensor(IReadOnlyList<DisposableNamedOnnxValue> outputs, IReadOnlyList<string> labels, int rows)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.ML.OnnxRuntime;
 
 namespace OpsConsole.Scoring;
 
@@ -24,6 +23,7 @@ public sealed class RecordScorer(
     public async Task<RecordScoreResult> ScoreAsync(string model, ScoreRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        if (Limits(request) is { Count: > 0 } tooLong) return RecordScoreResult.Invalid(tooLong);
         var plan = await directory.GetAsync(model, cancellationToken);
         if (plan is null) return RecordScoreResult.Fail(StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
         var chain = plan.ChainFor(request.RequestId ?? Guid.CreateVersion7().ToString("N"));
@@ -35,11 +35,12 @@ public sealed class RecordScorer(
             return RecordScoreResult.Fail(StatusCodes.Status409Conflict, $"{model} v{first.Version} has no data contract, so records cannot be checked; give it one or use the V2 tensor form.");
         var records = request.Records ?? [];
         var violations = RecordRules.Violations(first.FeatureSchema, [.. records.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)]);
-        foreach (var v in violations.Where(v => v.Record >= 0)) metrics.Violation(model, v.Feature, v.Kind);
+        foreach (var v in violations.Where(v => v.Record >= 0 && v.Feature.Length > 0)) metrics.Violation(model, v.Feature, v.Kind);
         IReadOnlyList<string>[]? imputed = null;
         if (violations.Count > 0)
         {
-            if (plan.Policy.InvalidRecords == InvalidRecordPolicy.Reject || violations.Any(v => v.Record < 0))
+            // A batch problem or a null record cannot be repaired, whatever the policy.
+            if (plan.Policy.InvalidRecords == InvalidRecordPolicy.Reject || violations.Any(v => v.Record < 0 || v.Feature.Length == 0))
             {
                 traffic.Rejected(model);
                 return RecordScoreResult.Invalid(RecordRules.ToErrors(violations));
@@ -56,59 +57,73 @@ public sealed class RecordScorer(
         }
 
         var timeout = TimeSpan.FromMilliseconds(plan.Policy.TimeoutMs ?? options.Value.DefaultTimeoutMs);
-        string? firstFailure = null;
+        (string Kind, string Text)? firstFailure = null;
         var failures = new List<string>();
         foreach (var candidate in chain)
         {
-            var version = plan.Versions[candidate.Version];
-            var (hosted, loadError) = await host.GetAsync(model, candidate.Version, cancellationToken);
-            string failure;
-            if (hosted is null)
+            var attempt = await TryAsync(plan, candidate, candidate == chain[0], records, timeout, cancellationToken);
+            if (attempt.Conflict is { } conflict) return RecordScoreResult.Fail(StatusCodes.Status409Conflict, conflict);
+            if (attempt.Rows is { } rows)
             {
-                failure = $"v{candidate.Version}: {loadError}";
+                var response = await AnswerAsync(plan, candidate, request, records, rows, imputed, firstFailure?.Text, attempt.RunMs, started, cancellationToken);
+                if (firstFailure is { } f) metrics.FellBack(model, chain[0].Version, f.Kind, f.Text, candidate.ServedBy, candidate.Version);
+                return RecordScoreResult.Ok(response);
             }
-            else
-            {
-                var (inputs, mappingError) = RecordScoring.ToInputs(hosted, version.FeatureSchema, records);
-                if (inputs is null)
-                {
-                    if (candidate == chain[0]) return RecordScoreResult.Fail(StatusCodes.Status409Conflict, mappingError!);
-                    failure = $"v{candidate.Version}: {mappingError}";
-                }
-                else
-                {
-                    var (outputs, kind, runError) = SessionRunner.Run(hosted, inputs, timeout, time);
-                    if (outputs is not null)
-                    {
-                        IReadOnlyList<RowPrediction> rows;
-                        using (outputs) rows = PredictionReader.Read([.. outputs], version.Labels);
-                        var response = await AnswerAsync(plan, candidate, request, records, rows, imputed, firstFailure, inputs, started, cancellationToken);
-                        if (firstFailure is not null) metrics.FellBack(model, chain[0].Version, firstFailure, candidate.ServedBy, candidate.Version);
-                        return RecordScoreResult.Ok(response);
-                    }
-                    failure = kind == RunFailure.Timeout ? $"timeout: {runError}" : runError!;
-                    ScoringLog.VersionFailed(logger, model, candidate.Version, failure);
-                }
-            }
-            firstFailure ??= failure;
-            failures.Add(failure);
+            firstFailure ??= attempt.Failure;
+            failures.Add(attempt.Failure!.Value.Text);
         }
 
+        var (kind, text) = firstFailure!.Value;
         if (plan.Policy.FallbackLabel is { } label)
         {
-            metrics.FellBack(model, chain[0].Version, firstFailure!, "default", null);
+            metrics.FellBack(model, chain[0].Version, kind, text, "default", null);
             var rows = records.Select(_ => new RowPrediction(label, null, null, null)).ToList();
             return RecordScoreResult.Ok(await AnswerAsync(plan, new ServingCandidate(0, "fallback"), request, records, rows, imputed,
-                $"No version could serve ({string.Join("; ", failures)}); answered with the model's default label.", null, started, cancellationToken));
+                $"No version could serve ({string.Join("; ", failures)}); answered with the model's default label.", 0, started, cancellationToken));
         }
-        metrics.FellBack(model, chain[0].Version, firstFailure!, null, null);
+        metrics.FellBack(model, chain[0].Version, kind, text, null, null);
         traffic.Failed(model);
         return RecordScoreResult.Fail(StatusCodes.Status503ServiceUnavailable,
             $"No version of {model} could serve this request: {string.Join("; ", failures)}. Configure a default label in the model's serving policy to answer anyway.");
     }
 
+    sealed record Attempt(IReadOnlyList<RowPrediction>? Rows, double RunMs, (string Kind, string Text)? Failure, string? Conflict);
+
+    /// <summary>One version's try: its predictions, or why it could not serve (kind for the metric label, text for people).</summary>
+    async Task<Attempt> TryAsync(ServingPlan plan, ServingCandidate candidate, bool isFirst, IReadOnlyList<Dictionary<string, JsonElement>> records,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var version = plan.Versions[candidate.Version];
+        // A fallback version has its own contract: records it cannot take must not be scored with zeros in their place.
+        if (!isFirst && RecordRules.Violations(version.FeatureSchema, [.. records.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)]).Count > 0)
+            return new(null, 0, ("contract", $"v{candidate.Version}: the records break its data contract"), null);
+        var (hosted, loadError) = await host.GetAsync(plan.Model, candidate.Version, cancellationToken);
+        if (hosted is null) return new(null, 0, ("unavailable", $"v{candidate.Version}: {loadError}"), null);
+        var (inputs, mappingError) = RecordScoring.ToInputs(hosted, version.FeatureSchema, records);
+        if (inputs is null)
+            return isFirst ? new(null, 0, null, mappingError) : new(null, 0, ("contract", $"v{candidate.Version}: {mappingError}"), null);
+        var ran = time.GetTimestamp();
+        var (outputs, kind, runError) = SessionRunner.Run(hosted, inputs, timeout, time);
+        var runMs = time.GetElapsedTime(ran).TotalMilliseconds;
+        if (outputs is null)
+        {
+            var failure = kind == RunFailure.Timeout ? ("timeout", $"timeout: {runError}") : ("fault", runError!);
+            ScoringLog.VersionFailed(logger, plan.Model, candidate.Version, failure.Item2);
+            return new(null, runMs, failure, null);
+        }
+        using (outputs) return new(PredictionReader.Read([.. outputs], version.Labels), runMs, null, null);
+    }
+
+    static Dictionary<string, string[]> Limits(ScoreRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Segment is { Length: > PredictionLimits.SegmentLength }) errors["segment"] = [$"A segment is at most {PredictionLimits.SegmentLength} characters."];
+        if (request.RequestId is { Length: > PredictionLimits.RequestIdLength }) errors["requestId"] = [$"A request id is at most {PredictionLimits.RequestIdLength} characters."];
+        return errors;
+    }
+
     async Task<ScoreResponse> AnswerAsync(ServingPlan plan, ServingCandidate served, ScoreRequest request, IReadOnlyList<Dictionary<string, JsonElement>> records,
-        IReadOnlyList<RowPrediction> rows, IReadOnlyList<string>[]? imputed, string? fallbackReason, List<NamedOnnxValue>? inputs, long started, CancellationToken cancellationToken)
+        IReadOnlyList<RowPrediction> rows, IReadOnlyList<string>[]? imputed, string? fallbackReason, double runMs, long started, CancellationToken cancellationToken)
     {
         var isDefault = served.Version == 0;
         var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
@@ -121,7 +136,7 @@ public sealed class RecordScorer(
         {
             var row = rows[i];
             var id = Guid.CreateVersion7().ToString("N");
-            var json = JsonSerializer.Serialize(records[i]);
+            var json = LogJson.Features(records[i]);
             var repaired = imputed?[i] is { Count: > 0 } names ? names : null;
             predictions.Add(new ScoredPrediction(id, row.Label, row.Probabilities, row.Confidence, row.Value, repaired));
             features.Add(json);
@@ -129,7 +144,7 @@ public sealed class RecordScorer(
             await log.EnqueueAsync(new PredictionRecord
             {
                 Id = id, Model = plan.Model, Version = served.Version, ServedBy = isDefault ? "default" : served.ServedBy, At = at, FeaturesJson = json,
-                Label = row.Label, ProbabilitiesJson = row.Probabilities is null ? null : JsonSerializer.Serialize(row.Probabilities),
+                Label = PredictionLimits.Clip(row.Label), ProbabilitiesJson = LogJson.Probabilities(row.Probabilities),
                 Confidence = row.Confidence, Value = row.Value, LatencyMs = perRow, Segment = request.Segment, RequestId = request.RequestId,
             }, cancellationToken);
         }
@@ -140,7 +155,8 @@ public sealed class RecordScorer(
             metrics.Served(plan.Model, served.Version, served.ServedBy, rows.Count, elapsed);
             var shadowVersions = plan.Shadows.Where(v => v != served.Version).ToList();
             if (shadowVersions.Count > 0)
-                shadows.Offer(new ShadowWork(plan.Model, served.Version, shadowVersions, at, request.Segment, request.RequestId, records, null, ids, rows, features, perRow));
+                // The primary's latency for comparison is its model run alone, measured as the shadow's is.
+                shadows.Offer(new ShadowWork(plan.Model, served.Version, shadowVersions, at, request.Segment, request.RequestId, records, null, ids, rows, features, runMs / Math.Max(1, rows.Count)));
         }
         return new ScoreResponse(plan.Model, isDefault ? null : served.Version, served.ServedBy, predictions, fallbackReason);
     }

@@ -8,7 +8,7 @@ static partial class ScoringLog
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Writing {Count} predictions failed (attempt {Attempt}); retrying: {Reason}")]
     public static partial void PredictionBatchRetry(ILogger logger, int count, int attempt, string reason);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "{Count} predictions could not be written to the prediction log after 5 attempts")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "{Count} predictions could not be written to the prediction log")]
     public static partial void PredictionBatchLost(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Model}: v{FailedVersion} could not serve ({Reason}); served by {ServedBy}. {Count} such requests since the last report")]
@@ -16,6 +16,12 @@ static partial class ScoringLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Shadow scoring of {Model} v{Version} failed: {Reason}")]
     public static partial void ShadowFailed(ILogger logger, string model, int version, string reason);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Error, Message = "Background scoring work failed for {Model}; it is skipped")]
+    public static partial void BackgroundWorkFailed(ILogger logger, string model, Exception exception);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "Loading {Model} v{Version} failed")]
+    public static partial void LoadFailed(ILogger logger, string model, int version, Exception exception);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Count} shadow comparisons could not be written")]
     public static partial void ShadowBatchLost(ILogger logger, int count, Exception exception);

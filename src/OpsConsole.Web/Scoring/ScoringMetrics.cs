@@ -51,9 +51,11 @@ public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, TimePr
         _shadowCompared.Add(rows, new TagList { { "model", model }, { "version", shadowVersion } });
 
     /// <summary>Counts a fallback and publishes <see cref="ScoringFellBack"/>, throttled so an outage is one event per interval, not one per request.</summary>
-    public void FellBack(string model, int? failedVersion, string reason, string? servedBy, int? servedVersion)
+    // kind is the metric label, one of a few words (unavailable, fault, timeout, contract) so series stay bounded;
+    // reason is the full text, for the log and the event.
+    public void FellBack(string model, int? failedVersion, string kind, string reason, string? servedBy, int? servedVersion)
     {
-        _fallbacks.Add(1, new TagList { { "model", model }, { "reason", reason } });
+        _fallbacks.Add(1, new TagList { { "model", model }, { "reason", kind } });
         var now = time.GetTimestamp();
         var publish = false;
         long count = 0;

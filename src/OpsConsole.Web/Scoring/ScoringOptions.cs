@@ -12,7 +12,8 @@ public sealed class ScoringOptions
     public int PredictionQueueCapacity { get; set; } = 100_000;
 
     /// <summary>Ingested rows waiting to be committed; beyond this, ingestion answers 429 with Retry-After.</summary>
-    [Range(1000, 10_000_000)]
+    /// <remarks>At least one full request (<see cref="IngestionRules.MaxPredictions"/> rows), or a large batch could never be accepted.</remarks>
+    [Range(IngestionRules.MaxPredictions, 10_000_000)]
     public int IngestionQueueCapacity { get; set; } = 200_000;
 
     [Range(1, 50_000)]

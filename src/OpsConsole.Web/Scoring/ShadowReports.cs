@@ -9,10 +9,13 @@ public sealed record DisagreementView(DateTimeOffset At, string? Segment, string
 /// <summary>The shadow comparison of one shadow version against one primary version, with the latest disagreements.</summary>
 public sealed record ShadowReportView(string Model, int ShadowVersion, int PrimaryVersion, DateTimeOffset? Since, ShadowReport? Report, IReadOnlyList<DisagreementView> Disagreements);
 
-/// <summary>Reads shadow comparisons for the model page, the API and the promotion gate.</summary>
+/// <summary>Reads shadow comparisons for the model page, the API and the promotion gate, never more than <see cref="ReportRows"/> rows into memory.</summary>
 public sealed class ShadowReports(OpsDbContext db)
 {
     public const int DisagreementSample = 50;
+
+    /// <summary>The report's figures come from at most this many of the latest comparisons, so a long shadow stays cheap to read.</summary>
+    public const int ReportRows = 200_000;
 
     /// <summary>
     /// The comparison of <paramref name="shadowVersion"/> with <paramref name="primaryVersion"/>, over rows since
@@ -21,7 +24,7 @@ public sealed class ShadowReports(OpsDbContext db)
     public async Task<ShadowReportView> ForAsync(string model, int shadowVersion, int primaryVersion, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var rows = Rows(model, shadowVersion, primaryVersion, since);
-        var samples = (await rows.Select(r => new { r.At, r.Segment, r.PrimaryLabel, r.ShadowLabel, r.PrimaryConfidence, r.ShadowConfidence, r.PrimaryValue, r.ShadowValue, r.PrimaryLatencyMs, r.ShadowLatencyMs })
+        var samples = (await rows.OrderByDescending(r => r.Id).Take(ReportRows).Select(r => new { r.At, r.Segment, r.PrimaryLabel, r.ShadowLabel, r.PrimaryConfidence, r.ShadowConfidence, r.PrimaryValue, r.ShadowValue, r.PrimaryLatencyMs, r.ShadowLatencyMs })
             .ToListAsync(cancellationToken))
             .ConvertAll(r => new ShadowSample(r.At, r.Segment, r.PrimaryLabel, r.ShadowLabel, r.PrimaryConfidence, r.ShadowConfidence, r.PrimaryValue, r.ShadowValue, r.PrimaryLatencyMs, r.ShadowLatencyMs));
         var span = samples.Count == 0 ? TimeSpan.Zero : samples.Max(s => s.At) - samples.Min(s => s.At);
@@ -32,11 +35,18 @@ public sealed class ShadowReports(OpsDbContext db)
         return new ShadowReportView(model, shadowVersion, primaryVersion, since, report, disagreements);
     }
 
-    /// <summary>What the promotion gate checks: samples, agreement and latency ratio of the candidate against production; null with no sample.</summary>
+    /// <summary>
+    /// What the promotion gate checks of the candidate against production, over every comparison: samples and
+    /// agreement counted in the database, the latency ratio from the latest <see cref="ReportRows"/>. Null with no sample.
+    /// </summary>
     public static async Task<Registry.ShadowResult?> GateFigures(OpsDbContext db, string model, int candidate, int production, CancellationToken cancellationToken)
     {
-        var report = await new ShadowReports(db).ForAsync(model, candidate, production, null, cancellationToken);
-        return report.Report is { } r ? new Registry.ShadowResult(r.Samples, r.Agreement, r.LatencyRatio) : null;
+        var reports = new ShadowReports(db);
+        var counts = await reports.Rows(model, candidate, production, null)
+            .GroupBy(_ => 1).Select(g => new { Samples = g.Count(), Agreeing = g.Count(r => r.Agrees) }).SingleOrDefaultAsync(cancellationToken);
+        if (counts is null || counts.Samples == 0) return null;
+        var latest = await reports.ForAsync(model, candidate, production, null, cancellationToken);
+        return new Registry.ShadowResult(counts.Samples, (double)counts.Agreeing / counts.Samples, latest.Report?.LatencyRatio);
     }
 
     IQueryable<ShadowComparisonRecord> Rows(string model, int shadowVersion, int primaryVersion, DateTimeOffset? since)

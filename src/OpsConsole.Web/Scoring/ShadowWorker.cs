@@ -25,7 +25,17 @@ public sealed class ShadowWorker(
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (pending.Count < FlushRows && queue.Reader.TryRead(out var work)) await ShadowAsync(work, pending, stoppingToken);
+                while (pending.Count < FlushRows && queue.Reader.TryRead(out var work))
+                {
+                    try
+                    {
+                        await ShadowAsync(work, pending, stoppingToken);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        ScoringLog.BackgroundWorkFailed(logger, work.Model, exception);   // one bad request must not stop shadowing
+                    }
+                }
                 await FlushAsync(pending);
             }
         }
@@ -64,7 +74,7 @@ public sealed class ShadowWorker(
                 pending.Add(new ShadowComparisonRecord
                 {
                     Model = work.Model, ShadowVersion = version, PrimaryVersion = work.PrimaryVersion, At = work.At, Segment = work.Segment,
-                    RequestId = work.RequestId, PrimaryPredictionId = work.PredictionIds[r], PrimaryLabel = p.Label, ShadowLabel = s.Label,
+                    RequestId = work.RequestId, PrimaryPredictionId = work.PredictionIds[r], PrimaryLabel = PredictionLimits.Clip(p.Label), ShadowLabel = PredictionLimits.Clip(s.Label),
                     Agrees = sample.Agrees, PrimaryConfidence = p.Confidence, ShadowConfidence = s.Confidence, PrimaryValue = p.Value,
                     ShadowValue = s.Value, PrimaryLatencyMs = work.PrimaryLatencyMs, ShadowLatencyMs = latency,
                     FeaturesJson = sample.Agrees ? null : work.RowFeaturesJson[r],
@@ -72,8 +82,8 @@ public sealed class ShadowWorker(
                 await log.EnqueueAsync(new PredictionRecord
                 {
                     Id = Guid.CreateVersion7().ToString("N"), Model = work.Model, Version = version, ServedBy = "shadow", At = work.At,
-                    FeaturesJson = work.RowFeaturesJson[r], Label = s.Label,
-                    ProbabilitiesJson = s.Probabilities is null ? null : System.Text.Json.JsonSerializer.Serialize(s.Probabilities),
+                    FeaturesJson = work.RowFeaturesJson[r], Label = PredictionLimits.Clip(s.Label),
+                    ProbabilitiesJson = LogJson.Probabilities(s.Probabilities),
                     Confidence = s.Confidence, Value = s.Value, LatencyMs = latency, Segment = work.Segment, RequestId = work.RequestId,
                 }, cancellationToken);
             }

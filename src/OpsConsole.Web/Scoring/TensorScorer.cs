@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 
@@ -21,6 +20,9 @@ public sealed class TensorScorer(
     public async Task<TensorScoreResult> InferAsync(string model, int? pinnedVersion, V2InferRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        if (request.Id is { Length: > PredictionLimits.RequestIdLength }) return new(null, null, StatusCodes.Status400BadRequest, $"An id is at most {PredictionLimits.RequestIdLength} characters.");
+        if (request.Inputs?.Any(i => i is null) == true || request.Outputs?.Any(o => o is null) == true)
+            return new(null, null, StatusCodes.Status400BadRequest, "An input or output entry is null; send objects.");
         var plan = await directory.GetAsync(model, cancellationToken);
         if (plan is null) return new(null, null, StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
         IReadOnlyList<ServingCandidate> chain;
@@ -37,21 +39,31 @@ public sealed class TensorScorer(
 
         var timeout = TimeSpan.FromMilliseconds(plan.Policy.TimeoutMs ?? options.Value.DefaultTimeoutMs);
         var failures = new List<string>();
+        string? firstKind = null;
         foreach (var candidate in chain)
         {
             var (hosted, loadError) = await host.GetAsync(model, candidate.Version, cancellationToken);
-            if (hosted is null) { failures.Add($"v{candidate.Version}: {loadError}"); continue; }
+            if (hosted is null)
+            {
+                firstKind ??= "unavailable";
+                failures.Add($"v{candidate.Version}: {loadError}");
+                continue;
+            }
             var (values, numbers, error) = Inputs(hosted, request);
             if (values is null)
             {
                 // A bad request is the caller's to fix, and only the first version's answer counts for it.
                 if (candidate == chain[0]) { traffic.Rejected(model); return new(null, null, StatusCodes.Status400BadRequest, error); }
+                firstKind ??= "contract";
                 failures.Add($"v{candidate.Version}: {error}");
                 continue;
             }
+            var ran = time.GetTimestamp();
             var (outputs, kind, runError) = SessionRunner.Run(hosted, values, timeout, time);
+            var runMs = time.GetElapsedTime(ran).TotalMilliseconds;
             if (outputs is null)
             {
+                firstKind ??= kind == RunFailure.Timeout ? "timeout" : "fault";
                 var failure = kind == RunFailure.Timeout ? $"timeout: {runError}" : runError!;
                 ScoringLog.VersionFailed(logger, model, candidate.Version, failure);
                 failures.Add(failure);
@@ -67,11 +79,11 @@ public sealed class TensorScorer(
                 rows = PredictionReader.Read([.. outputs], plan.Versions[candidate.Version].Labels);
             }
             var fellBack = failures.Count > 0;
-            if (fellBack) metrics.FellBack(model, chain[0].Version, failures[0], candidate.ServedBy, candidate.Version);
-            await LogAsync(plan, candidate, request, values, numbers!, rows, fellBack, pinnedVersion, started, cancellationToken);
+            if (fellBack) metrics.FellBack(model, chain[0].Version, firstKind!, failures[0], candidate.ServedBy, candidate.Version);
+            await LogAsync(plan, candidate, request, values, numbers!, rows, fellBack, pinnedVersion, runMs, started, cancellationToken);
             return new(response, candidate.ServedBy, StatusCodes.Status200OK, null);
         }
-        metrics.FellBack(model, chain[0].Version, failures.FirstOrDefault() ?? "no version", null, null);
+        metrics.FellBack(model, chain[0].Version, firstKind ?? "unavailable", failures.FirstOrDefault() ?? "no version", null, null);
         traffic.Failed(model);
         return new(null, null, StatusCodes.Status503ServiceUnavailable, $"No version of {model} could serve this request: {string.Join("; ", failures)}");
     }
@@ -79,25 +91,25 @@ public sealed class TensorScorer(
     static (List<NamedOnnxValue>? Values, List<(string Name, double[] Numbers)>? Numbers, string? Error) Inputs(HostedVersion hosted, V2InferRequest request)
     {
         var inputs = request.Inputs ?? [];
-        var flattened = inputs.Select(i => V2Tensors.Flatten(i.Data)).ToList();
+        var counts = inputs.Select(i => V2Tensors.Count(i.Data)).ToList();
         var declared = hosted.Inputs.Select(i => new DeclaredInput(i.Name, i.Type, i.Shape)).ToList();
-        var errors = TensorRequestRules.Check(declared, [.. inputs.Select((i, n) => new RequestedInput(i.Name, i.Datatype, i.Shape, flattened[n].Count))]);
+        var errors = TensorRequestRules.Check(declared, [.. inputs.Select((i, n) => new RequestedInput(i.Name, i.Datatype, i.Shape, counts[n]))]);
         if (request.Outputs?.FirstOrDefault(w => hosted.Outputs.All(o => o.Name != w.Name)) is { } unknown) errors = [.. errors, $"The model has no output '{unknown.Name}'."];
         if (errors.Count > 0) return (null, null, string.Join(" ", errors));
         var values = new List<NamedOnnxValue>(inputs.Count);
         var numbers = new List<(string, double[])>(inputs.Count);
         for (var n = 0; n < inputs.Count; n++)
         {
-            var (value, error) = V2Tensors.ToOnnx(inputs[n].Name!, inputs[n].Datatype!, inputs[n].Shape!, flattened[n]);
+            var (value, asNumbers, error) = V2Tensors.ToOnnx(inputs[n].Name!, inputs[n].Datatype!, inputs[n].Shape!, inputs[n].Data, counts[n]);
             if (value is null) return (null, null, error);
             values.Add(value);
-            numbers.Add((inputs[n].Name!, [.. flattened[n].Select(v => v.ValueKind switch { JsonValueKind.True => 1, JsonValueKind.False => 0, _ => v.GetDouble() })]));
+            numbers.Add((inputs[n].Name!, asNumbers!));
         }
         return (values, numbers, null);
     }
 
     async Task LogAsync(ServingPlan plan, ServingCandidate served, V2InferRequest request, List<NamedOnnxValue> values, List<(string Name, double[] Numbers)> numbers,
-        IReadOnlyList<RowPrediction> rows, bool fellBack, int? pinned, long started, CancellationToken cancellationToken)
+        IReadOnlyList<RowPrediction> rows, bool fellBack, int? pinned, double runMs, long started, CancellationToken cancellationToken)
     {
         var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
         var perRow = elapsed / Math.Max(1, rows.Count);
@@ -108,14 +120,14 @@ public sealed class TensorScorer(
         var ids = new List<string?>(rows.Count);
         for (var r = 0; r < rows.Count; r++)
         {
-            var json = JsonSerializer.Serialize(summaries.ToDictionary(s => s.Name, s => s.Rows[Math.Min(r, s.Rows.Count - 1)], StringComparer.Ordinal), SummaryJson);
+            var json = LogJson.Summaries(summaries, r);
             var id = Guid.CreateVersion7().ToString("N");
             features.Add(json);
             ids.Add(id);
             await log.EnqueueAsync(new PredictionRecord
             {
-                Id = id, Model = plan.Model, Version = served.Version, ServedBy = served.ServedBy, At = at, FeaturesJson = json, Label = rows[r].Label,
-                ProbabilitiesJson = rows[r].Probabilities is null ? null : JsonSerializer.Serialize(rows[r].Probabilities),
+                Id = id, Model = plan.Model, Version = served.Version, ServedBy = served.ServedBy, At = at, FeaturesJson = json, Label = PredictionLimits.Clip(rows[r].Label),
+                ProbabilitiesJson = LogJson.Probabilities(rows[r].Probabilities),
                 Confidence = rows[r].Confidence, Value = rows[r].Value, LatencyMs = perRow, RequestId = request.Id,
             }, cancellationToken);
         }
@@ -124,8 +136,6 @@ public sealed class TensorScorer(
         var shadowVersions = plan.Shadows.Where(v => v != served.Version).ToList();
         // A call pinned to one version is a test of that version, not traffic to compare shadows against.
         if (shadowVersions.Count > 0 && pinned is null)
-            shadows.Offer(new ShadowWork(plan.Model, served.Version, shadowVersions, at, null, request.Id, null, values, ids, rows, features, perRow));
+            shadows.Offer(new ShadowWork(plan.Model, served.Version, shadowVersions, at, null, request.Id, null, values, ids, rows, features, runMs / Math.Max(1, rows.Count)));
     }
-
-    static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web);
 }

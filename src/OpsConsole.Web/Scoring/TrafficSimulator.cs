@@ -13,7 +13,7 @@ public sealed record SimulatorStatus(string Model, bool Running, double Requests
 /// segments, scored in-process through the same <see cref="RecordScorer"/> as the API at the chosen rate. A share of
 /// predictions later gets an outcome (the predicted label, wrong one time in five) so accuracy has labels to join.
 /// </summary>
-public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer scorer, ServingDirectory directory, TimeProvider time) : BackgroundService
+public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer scorer, ServingDirectory directory, TimeProvider time, ILogger<TrafficSimulator> logger) : BackgroundService
 {
     public const double MaxRequestsPerSecond = 200;
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
@@ -62,7 +62,18 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
                     run.Owed += run.Settings.RequestsPerSecond * Tick.TotalSeconds;
                     var due = (int)run.Owed;
                     run.Owed -= due;
-                    for (var i = 0; i < due; i++) await SendAsync(model, run, stoppingToken);
+                    for (var i = 0; i < due; i++)
+                    {
+                        try
+                        {
+                            await SendAsync(model, run, stoppingToken);
+                        }
+                        catch (Exception exception) when (exception is not OperationCanceledException)
+                        {
+                            Interlocked.Increment(ref run.Failed);
+                            ScoringLog.BackgroundWorkFailed(logger, model, exception);
+                        }
+                    }
                 }
             }
         }

@@ -8,45 +8,62 @@ namespace OpsConsole.Scoring;
 /// <summary>Turns V2 JSON tensors into ONNX Runtime inputs and ONNX Runtime outputs back into V2 JSON tensors.</summary>
 public static class V2Tensors
 {
-    /// <summary>The request's values in row-major order: nested arrays are flattened, as the protocol allows both forms.</summary>
-    public static List<JsonElement> Flatten(JsonElement data)
+    /// <summary>How many scalar values a request's data holds: nested arrays are walked, as the protocol allows both forms.</summary>
+    public static int Count(JsonElement data)
     {
-        var values = new List<JsonElement>();
+        if (data.ValueKind == JsonValueKind.Undefined) return 0;
+        if (data.ValueKind != JsonValueKind.Array) return 1;
+        var count = 0;
+        foreach (var item in data.EnumerateArray()) count += item.ValueKind == JsonValueKind.Array ? Count(item) : 1;
+        return count;
+    }
+
+    /// <summary>
+    /// Builds the ONNX Runtime input straight from the JSON values (flat or nested, row-major) and, in the same pass,
+    /// the values as doubles for the log's summaries; or says which value could not be read as the datatype.
+    /// </summary>
+    public static (NamedOnnxValue? Value, double[]? Numbers, string? Error) ToOnnx(string name, string datatype, IReadOnlyList<long> shape, JsonElement data, int count)
+    {
+        var dims = shape.Select(d => (int)d).ToArray();
+        var numbers = new double[count];
+        try
+        {
+            NamedOnnxValue? value = datatype switch
+            {
+                "FP32" => Tensor(name, data, numbers, dims, v => v.GetSingle(), x => x),
+                "FP64" => Tensor(name, data, numbers, dims, v => v.GetDouble(), x => x),
+                "INT32" => Tensor(name, data, numbers, dims, v => v.GetInt32(), x => x),
+                "INT64" => Tensor(name, data, numbers, dims, v => v.GetInt64(), x => x),
+                "INT8" => Tensor(name, data, numbers, dims, v => v.GetSByte(), x => x),
+                "UINT8" => Tensor(name, data, numbers, dims, v => v.GetByte(), x => x),
+                "BOOL" => Tensor(name, data, numbers, dims, v => v.GetBoolean(), x => x ? 1 : 0),
+                _ => null,
+            };
+            return value is null ? (null, null, $"Input '{name}' has datatype {datatype}, which tensor scoring does not accept.") : (value, numbers, null);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
+        {
+            return (null, null, $"Input '{name}' holds a value that is not {datatype}.");
+        }
+    }
+
+    static NamedOnnxValue Tensor<T>(string name, JsonElement data, double[] numbers, int[] dims, Func<JsonElement, T> read, Func<T, double> toDouble)
+    {
+        var values = new T[numbers.Length];
+        var at = 0;
         void Walk(JsonElement element)
         {
             if (element.ValueKind != JsonValueKind.Array)
             {
-                values.Add(element);
+                var value = read(element);
+                values[at] = value;
+                numbers[at++] = toDouble(value);
                 return;
             }
             foreach (var item in element.EnumerateArray()) Walk(item);
         }
-        if (data.ValueKind != JsonValueKind.Undefined) Walk(data);
-        return values;
-    }
-
-    /// <summary>Builds the ONNX Runtime input, or says which value could not be read as the datatype.</summary>
-    public static (NamedOnnxValue? Value, string? Error) ToOnnx(string name, string datatype, IReadOnlyList<long> shape, List<JsonElement> values)
-    {
-        var dims = shape.Select(d => (int)d).ToArray();
-        try
-        {
-            return datatype switch
-            {
-                "FP32" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(values.Select(v => v.GetSingle()).ToArray(), dims)), null),
-                "FP64" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<double>(values.Select(v => v.GetDouble()).ToArray(), dims)), null),
-                "INT32" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<int>(values.Select(v => v.GetInt32()).ToArray(), dims)), null),
-                "INT64" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<long>(values.Select(v => v.GetInt64()).ToArray(), dims)), null),
-                "INT8" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<sbyte>(values.Select(v => v.GetSByte()).ToArray(), dims)), null),
-                "UINT8" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<byte>(values.Select(v => v.GetByte()).ToArray(), dims)), null),
-                "BOOL" => (NamedOnnxValue.CreateFromTensor(name, new DenseTensor<bool>(values.Select(v => v.GetBoolean()).ToArray(), dims)), null),
-                _ => (null, $"Input '{name}' has datatype {datatype}, which tensor scoring does not accept."),
-            };
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
-        {
-            return (null, $"Input '{name}' holds a value that is not {datatype}.");
-        }
+        Walk(data);
+        return NamedOnnxValue.CreateFromTensor(name, new DenseTensor<T>(values, dims));
     }
 
     /// <summary>
