@@ -1,0 +1,57 @@
+namespace OpsConsole.Monitoring;
+
+/// <summary>Whether a column is compared as numbers or as categories (STATISTICS.md, Inputs).</summary>
+public enum ColumnType { Numeric, Categorical }
+
+/// <summary>
+/// One side (reference or current) of one column, with missing values already dropped and counted: numbers that are
+/// null, NaN or ±∞, and categories that are null or empty, are missing. Numbers are kept sorted, which every numeric
+/// method needs.
+/// </summary>
+public sealed class ColumnValues
+{
+    ColumnValues(double[] numbers, string[] categories, int missing)
+    {
+        Numbers = numbers;
+        Categories = categories;
+        Missing = missing;
+    }
+
+    /// <summary>The finite numbers, ascending; empty for a categorical side.</summary>
+    public double[] Numbers { get; }
+
+    /// <summary>The categories as given; empty for a numeric side.</summary>
+    public string[] Categories { get; }
+
+    public int Missing { get; }
+    public int Count => Numbers.Length + Categories.Length;
+    public double MissingShare => Count + Missing == 0 ? 0 : (double)Missing / (Count + Missing);
+
+    public static ColumnValues Numeric(IEnumerable<double?> values)
+    {
+        var kept = new List<double>();
+        var missing = 0;
+        foreach (var v in values)
+        {
+            if (v is { } x && double.IsFinite(x)) kept.Add(x);
+            else missing++;
+        }
+        var numbers = kept.ToArray();
+        Array.Sort(numbers);
+        return new ColumnValues(numbers, [], missing);
+    }
+
+    public static ColumnValues Numeric(IEnumerable<double> values) => Numeric(values.Select(v => (double?)v));
+
+    public static ColumnValues Categorical(IEnumerable<string?> values)
+    {
+        var kept = new List<string>();
+        var missing = 0;
+        foreach (var v in values)
+        {
+            if (string.IsNullOrEmpty(v)) missing++;
+            else kept.Add(v);
+        }
+        return new ColumnValues([], [.. kept], missing);
+    }
+}
