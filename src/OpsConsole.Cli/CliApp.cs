@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpsConsole.Monitoring;
 using OpsConsole.Platform;
 
 namespace OpsConsole;
@@ -15,6 +16,7 @@ public static class CliApp
     {
         var root = new RootCommand("OpsConsole command line: offline drift checks and scripting against a console server.")
         {
+            DriftCommand.Create(output, error),
             HealthCommand.Create(output, error, httpHandler),
         };
         var parsed = root.Parse(args);

@@ -15,15 +15,31 @@ public static class DriftBins
 
     public static BinnedCounts For(ColumnValues reference, ColumnValues current, ColumnType type, DriftBinning binning, int? bins)
     {
+        if (bins is < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "A bin count is at least 1.");
         if (type == ColumnType.Categorical) return ByValue(reference.Categories, current.Categories);
         if (DistinctSorted(reference.Numbers) <= MaxDistinctForValueBins) return ByNumber(reference.Numbers, current.Numbers);
         return binning == DriftBinning.Reference
             ? ByReferenceDeciles(reference.Numbers, current.Numbers)
-            : EqualWidth(reference.Numbers, current.Numbers, bins ?? Sturges(reference.Count + current.Count));
+            : EqualWidth(reference.Numbers, current.Numbers, bins ?? SturgesBins(reference.Numbers, current.Numbers));
     }
 
-    /// <summary>Sturges' rule as numpy applies it: ⌈log2(n) + 1⌉.</summary>
-    public static int Sturges(int n) => (int)Math.Ceiling(Math.Log2(n) + 1);
+    /// <summary>
+    /// Sturges' rule as numpy's <c>histogram_bin_edges(bins="sturges")</c> applies it: a bin width of
+    /// range / (log2(n) + 1), then ⌈range / width⌉ bins. That is ⌈log2(n) + 1⌉ except where floating point rounds the
+    /// division up by one, as it does for some ranges when n is a power of two; numpy's count is the contract.
+    /// </summary>
+    public static int Sturges(int n, double range)
+    {
+        var width = range / (Math.Log2(n) + 1);
+        return width > 0 ? (int)Math.Ceiling(range / width) : 1;
+    }
+
+    static int SturgesBins(double[] reference, double[] current)
+    {
+        var lo = Math.Min(reference.Length > 0 ? reference[0] : double.PositiveInfinity, current.Length > 0 ? current[0] : double.PositiveInfinity);
+        var hi = Math.Max(reference.Length > 0 ? reference[^1] : double.NegativeInfinity, current.Length > 0 ? current[^1] : double.NegativeInfinity);
+        return Sturges(reference.Length + current.Length, hi - lo);
+    }
 
     static int DistinctSorted(double[] sorted)
     {

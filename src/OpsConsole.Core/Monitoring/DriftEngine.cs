@@ -12,8 +12,9 @@ public static class DriftEngine
     public static DriftReport Report(IReadOnlyList<DriftColumn> columns, DriftOptions options)
     {
         var methods = columns.Select(c => MethodFor(c, options)).ToList();
-        // Bonferroni: the p-value threshold is shared among the columns tested with a p-value method.
-        var tested = methods.Count(m => DriftMethods.IsTest(m));
+        // Bonferroni: the p-value threshold is shared among the columns that get a p-value (a test method and both
+        // sides non-empty); a column with no statistic takes no share of α.
+        var tested = columns.Where((c, i) => DriftMethods.IsTest(methods[i]) && c.Reference.Count > 0 && c.Current.Count > 0).Count();
         var results = new List<ColumnDrift>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
         {

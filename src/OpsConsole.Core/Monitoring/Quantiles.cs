@@ -11,6 +11,9 @@ public static class Quantiles
         var h = (sorted.Count - 1) * q;
         var lower = (int)Math.Floor(h);
         var upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + (h - lower) * (sorted[upper] - sorted[lower]);
+        var (t, a, b) = (h - lower, sorted[lower], sorted[upper]);
+        // numpy interpolates from the nearer order statistic; doing the same keeps decile edges equal to the last bit,
+        // which matters when a value sits exactly on an edge.
+        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
     }
 }

@@ -26,7 +26,8 @@ public static class SpecialFunctions
     /// <summary>Q(a, x) = Γ(a, x)/Γ(a), for a &gt; 0 and x ≥ 0.</summary>
     public static double GammaQ(double a, double x)
     {
-        if (a <= 0 || x < 0 || double.IsNaN(x)) throw new ArgumentOutOfRangeException(nameof(x), "Q(a, x) needs a > 0 and x >= 0.");
+        if (a <= 0 || double.IsNaN(a)) throw new ArgumentOutOfRangeException(nameof(a), a, "Q(a, x) needs a > 0.");
+        if (x < 0 || double.IsNaN(x)) throw new ArgumentOutOfRangeException(nameof(x), x, "Q(a, x) needs x >= 0.");
         if (x == 0) return 1;
         if (double.IsPositiveInfinity(x)) return 0;
         var prefix = Math.Exp(-x + a * Math.Log(x) - LogGamma(a));

@@ -20,5 +20,11 @@ public static class TrainingSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoModelSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Identity.DemoOptions>>().Value;
+        if (demo.Enabled && demo.TrafficPerSecond > 0)
+        {
+            var settings = new Scoring.SimulatorSettings(Math.Min(demo.TrafficPerSecond, Scoring.TrafficSimulator.MaxRequestsPerSecond), ["web", "mobile", "partner"]);
+            app.Services.GetRequiredService<Scoring.TrafficSimulator>().Start(DemoModelSeeder.ModelName, settings, "system:demo");
+        }
     }
 }

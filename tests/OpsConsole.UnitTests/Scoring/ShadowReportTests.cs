@@ -210,7 +210,7 @@ public class ShadowReportTests
         ]);
 
         // Each p50 is within 1 % of the true median (10 and exactly 20: one value, clamped), so the ratio is within 1 % of 2.
-        Assert.InRange(report.LatencyRatio, 2 / 1.01, 2 / 0.99);
+        Assert.InRange(Assert.NotNull(report.LatencyRatio), 2 / 1.01, 2 / 0.99);
         Assert.Equal(20, report.ShadowLatency.P50Ms);
         Assert.InRange(report.PrimaryLatency.P50Ms, 9.9, 10.1);
         Assert.Equal(257.5, report.PrimaryLatency.MeanMs, 1e-9);
@@ -218,14 +218,15 @@ public class ShadowReportTests
     }
 
     [Fact]
-    public void A_zero_primary_median_gives_an_infinite_ratio_unless_the_shadow_median_is_zero_too()
+    public void A_zero_primary_median_leaves_the_ratio_unknown_rather_than_infinite()
     {
+        // Ingested predictions without latencyMs are logged with 0 ms: the ratio cannot be known, and JSON has no ∞.
         var slower = Report([Labels("a", "a", primaryMs: 0, shadowMs: 5)]);
         // A negative latency counts as 0 ms.
         var both = Report([Labels("a", "a", primaryMs: -3, shadowMs: 0)]);
 
-        Assert.Equal(double.PositiveInfinity, slower.LatencyRatio);
-        Assert.Equal(1, both.LatencyRatio);
+        Assert.Null(slower.LatencyRatio);
+        Assert.Null(both.LatencyRatio);
         Assert.Equal(0, both.PrimaryLatency.P50Ms);
     }
 }
