@@ -23,6 +23,10 @@ public sealed class ScoringOptions
     [Range(1, 1_000_000)]
     public int ShadowQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>Input values (tensor elements, record fields) queued shadow work may hold, about 4 bytes each for float tensors.</summary>
+    [Range(1000, 1_000_000_000)]
+    public long ShadowQueueMaxValues { get; set; } = 20_000_000;
+
     /// <summary>How long a version may run before the next one in the chain serves, unless the model sets its own.</summary>
     [Range(1, 60_000)]
     public int DefaultTimeoutMs { get; set; } = 2000;

@@ -16,11 +16,19 @@ public sealed record ShadowWork(
     IReadOnlyList<string?> PredictionIds, IReadOnlyList<RowPrediction> Primary, IReadOnlyList<string> RowFeaturesJson, double PrimaryLatencyMs);
 
 /// <summary>
-/// The hand-off from the request path to the shadow worker: a bounded queue that never blocks. When it is full the
-/// request is not shadowed, and the drop is counted (metric <c>opsconsole_scoring_shadow_dropped</c>).
+/// The hand-off from the request path to the shadow worker: a queue bounded both in requests
+/// (<see cref="ScoringOptions.ShadowQueueCapacity"/>) and in the input values they hold
+/// (<see cref="ScoringOptions.ShadowQueueMaxValues"/>, so a slow shadow behind large image tensors cannot exhaust
+/// memory), that never blocks. When either bound is reached the request is not shadowed, and the drop is counted
+/// (metric <c>opsconsole_scoring_shadow_dropped</c>).
 /// </summary>
 public sealed class ShadowQueue(IOptions<ScoringOptions> options, ScoringMetrics metrics)
 {
+    long _values;
+
+    /// <summary>Input values (tensor elements, record fields) held by queued work.</summary>
+    public long PendingValues => Interlocked.Read(ref _values);
+
     readonly Channel<ShadowWork> _queue = Channel.CreateBounded<ShadowWork>(
         new BoundedChannelOptions(options.Value.ShadowQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
@@ -29,8 +37,22 @@ public sealed class ShadowQueue(IOptions<ScoringOptions> options, ScoringMetrics
 
     public void Offer(ShadowWork work)
     {
-        if (!_queue.Writer.TryWrite(work)) metrics.ShadowDrop(work.Model);
+        var weight = Weight(work);
+        if (Interlocked.Add(ref _values, weight) > options.Value.ShadowQueueMaxValues || !_queue.Writer.TryWrite(work))
+        {
+            Interlocked.Add(ref _values, -weight);
+            metrics.ShadowDrop(work.Model);
+        }
     }
+
+    /// <summary>Called by the worker once a piece of work is done, to give its values back to the budget.</summary>
+    public void Done(ShadowWork work) => Interlocked.Add(ref _values, -Weight(work));
+
+    // A tensor is an ICollection of its elements; a record weighs its fields.
+    static long Weight(ShadowWork work) =>
+        work.Tensors?.Sum(t => t.Value is System.Collections.ICollection c ? (long)c.Count : 1)
+        ?? work.Records?.Sum(r => (long)Math.Max(1, r?.Count ?? 1))
+        ?? 1;
 
     public void Complete() => _queue.Writer.TryComplete();
 }

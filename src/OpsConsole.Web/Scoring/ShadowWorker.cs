@@ -35,6 +35,10 @@ public sealed class ShadowWorker(
                     {
                         ScoringLog.BackgroundWorkFailed(logger, work.Model, exception);   // one bad request must not stop shadowing
                     }
+                    finally
+                    {
+                        queue.Done(work);
+                    }
                 }
                 await FlushAsync(pending);
             }

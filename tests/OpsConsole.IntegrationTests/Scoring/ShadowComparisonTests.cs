@@ -90,6 +90,26 @@ public class ShadowComparisonTests(TestApp app)
     }
 
     [Fact]
+    public void Large_tensors_are_dropped_once_queued_work_holds_the_value_budget_and_the_budget_comes_back_when_work_is_done()
+    {
+        var metrics = app.Services.GetRequiredService<ScoringMetrics>();
+        var queue = new ShadowQueue(Options.Create(new ScoringOptions { ShadowQueueCapacity = 100, ShadowQueueMaxValues = 1000 }), metrics);
+        var image = Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("pixels", new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>([1, 600]));
+        var work = new ShadowWork("m", 1, [2], TestApp.Now, null, null, null, [image], [], [], [], 1);
+        var before = metrics.ShadowDroppedTotal;
+
+        queue.Offer(work);
+        queue.Offer(work);
+        var heldAfterTwo = (queue.Pending, queue.PendingValues);
+        queue.Done(work);
+        queue.Offer(work);
+
+        Assert.Equal((1, 600L), heldAfterTwo);
+        Assert.Equal(1, metrics.ShadowDroppedTotal - before);
+        Assert.Equal((2, 600L), (queue.Pending, queue.PendingValues));
+    }
+
+    [Fact]
     public async Task Shadow_reports_answer_404_for_an_unknown_version_and_409_without_production()
     {
         using var author = await EngineerAsync(app);
