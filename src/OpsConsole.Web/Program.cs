@@ -1,4 +1,5 @@
 using OpsConsole.Identity;
+using OpsConsole.Monitoring;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
 using OpsConsole.Scoring;
@@ -9,6 +10,7 @@ builder.AddPlatform();           // database, Hangfire, live events, telemetry, 
 builder.AddIdentityAndAudit();   // users, roles, API keys, audit log; then one line per feature in map order
 builder.AddRegistry();
 builder.AddScoring();
+builder.AddMonitoring();
 builder.AddTraining();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.MapPlatform();
 app.MapIdentityAndAudit();
 app.MapRegistry();
 app.MapScoring();
+app.MapMonitoring();
 app.MapTraining();
 await app.RunAsync();
 

@@ -17,6 +17,9 @@ public static class OnnxSessionOptions
     {
         var options = new OrtSessionOptions { GraphOptimizationLevel = optimization };
         options.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", NoExternalData);
+        // Idle intra-op threads otherwise spin for a while after each run, taking the core the prediction-log writer
+        // and the shadow worker need (docs/benchmarks.md).
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return options;
     }
 

@@ -55,6 +55,7 @@ public class EndpointAuthorizationTests(TestApp app)
         ("GET", "/api/models/no-such-model/simulator", Roles.Viewer, null),
         ("POST", "/api/models/no-such-model/simulator", Roles.Engineer, """{"requestsPerSecond":1}"""),
         ("DELETE", "/api/models/no-such-model/simulator", Roles.Engineer, null),
+        ("GET", "/api/models/no-such-model/drift", Roles.Viewer, null),
         ("GET", "/metrics", Roles.Viewer, null),
         ("GET", "/openapi/v1.json", Roles.Viewer, null),
         ("GET", "/scalar/v1", Roles.Viewer, null),

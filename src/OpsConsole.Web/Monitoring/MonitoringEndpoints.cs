@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpsConsole.Identity;
+
+namespace OpsConsole.Monitoring;
+
+public static class MonitoringEndpoints
+{
+    public static RouteGroupBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/models/{name}").WithTags("Monitoring").RequireAuthorization(Policies.Viewer);
+        api.MapGet("/drift", Drift).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Drift of each feature, the prediction and the confidence between a reference window and the current window (default 24h).");
+        return api;
+    }
+
+    static async Task<Results<Ok<DriftView>, ValidationProblem, ProblemHttpResult>> Drift(
+        string name, int? version, string? segment, string? window, DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo,
+        DriftQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var length = WindowText.Parse(window ?? "24h");
+        if (length is null) errors["window"] = ["Give a window such as 90m, 24h or 7d (at most 90 days)."];
+        if ((referenceFrom is null) != (referenceTo is null)) errors["referenceFrom"] = ["Give both referenceFrom and referenceTo, or neither."];
+        else if (referenceFrom >= referenceTo) errors["referenceTo"] = ["The reference window must end after it starts."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (view, status, problem) = await queries.ReportAsync(name, version, segment, length!.Value, referenceFrom, referenceTo, time.GetUtcNow(), cancellationToken);
+        return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
+    }
+}
