@@ -117,8 +117,9 @@ public static class DriftBins
             var counts = new double[edges.Length + 1];
             foreach (var x in values)
             {
+                // Edges are distinct, so a value equal to edge i belongs to bin i + 1 (left-closed bins).
                 var i = Array.BinarySearch(edges, x);
-                counts[i >= 0 ? UpperBound(edges, i) : ~i]++;
+                counts[i >= 0 ? i + 1 : ~i]++;
             }
             return counts;
         }
@@ -128,6 +129,4 @@ public static class DriftBins
         return new BinnedCounts(labels, Counts(reference), Counts(current));
     }
 
-    // Edges are distinct, so the bin above an exact match is the match's index + 1.
-    static int UpperBound(double[] edges, int match) => match + 1;
 }

@@ -51,9 +51,13 @@ public sealed class DriftQueries(OpsDbContext db)
         var features = contract.Select(f => Feature(f, referenceInputs, currentInputs)).ToList();
         var report = DriftEngine.Report(features, DriftOptions.Default);
         var outputs = Outputs(referenceRows.Items, currentRows.Items);
+        // Prediction and confidence are judged like features but kept out of the dataset share, which is about inputs.
         var columns = report.Columns.Select(c => View(c, "feature"))
-            .Concat(outputs.Select(o => View(DriftEngine.Column(o.Column, DriftEngine.MethodFor(o.Column, DriftOptions.Default),
-                DriftMethods.DefaultThreshold(DriftEngine.MethodFor(o.Column, DriftOptions.Default))), o.Kind)))
+            .Concat(outputs.Select(o =>
+            {
+                var method = DriftEngine.MethodFor(o.Column, DriftOptions.Default);
+                return View(DriftEngine.Column(o.Column, method, DriftMethods.DefaultThreshold(method)), o.Kind);
+            }))
             .ToList();
         return (new DriftView(model, chosen.Version, segment,
             new DriftWindowView(reference.Value.From, reference.Value.To, referenceRows.Seen, referenceRows.IsSampled),

@@ -52,16 +52,6 @@ public sealed class RegistryQueries(IDbContextFactory<OpsDbContext> factory)
         return new ProductionAtView(name, at, ProductionHistory.At(log, at));
     }
 
-    /// <summary>The production version before the current one that is not broken: where a failing version falls back to.</summary>
-    public async Task<int?> PreviousProductionAsync(string name, int current, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var model = await db.Models.AsNoTracking().Include(m => m.Versions).SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
-        if (model is null) return null;
-        var broken = model.Versions.Where(v => v.IsBroken).Select(v => v.Version).ToHashSet();
-        return ProductionHistory.RollbackTarget(await TransitionsAsync(db, model.Id, cancellationToken), current, broken);
-    }
-
     public async Task<VersionDiffView?> DiffAsync(string name, int from, int to, CancellationToken cancellationToken)
     {
         var a = await VersionAsync(name, from, cancellationToken);

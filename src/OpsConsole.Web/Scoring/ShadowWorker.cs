@@ -13,10 +13,6 @@ public sealed class ShadowWorker(
     IOptions<ScoringOptions> options, TimeProvider time, ILogger<ShadowWorker> logger) : BackgroundService
 {
     const int FlushRows = 500;
-    long _compared;
-
-    /// <summary>Rows compared since start, across shadow versions.</summary>
-    public long Compared => Interlocked.Read(ref _compared);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,7 +87,6 @@ public sealed class ShadowWorker(
                     Confidence = s.Confidence, Value = s.Value, LatencyMs = latency, Segment = work.Segment, RequestId = work.RequestId,
                 }, cancellationToken);
             }
-            Interlocked.Add(ref _compared, rows);
             metrics.ShadowRows(work.Model, version, rows);
         }
     }
