@@ -30,6 +30,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The running console's services, for arranging state no API creates (e.g. past drift runs).</summary>
+    public IServiceProvider Services => _host!.Services;
+
     /// <summary>Where screenshots go, for a person to look at the pages (not compared by tests).</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(FindRepoRoot(), "artifacts", "screenshots");
 

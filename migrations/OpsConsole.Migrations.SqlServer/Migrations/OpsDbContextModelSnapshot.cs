@@ -353,6 +353,60 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Monitoring.DriftSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CurrentFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CurrentRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CurrentTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("DatasetDrift")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("DriftShare")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ReferenceFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReferenceRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReferenceTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "ComputedAt");
+
+                    b.ToTable("DriftSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Platform.JobHeartbeat", b =>
                 {
                     b.Property<string>("JobId")

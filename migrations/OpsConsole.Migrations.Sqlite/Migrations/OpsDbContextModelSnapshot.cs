@@ -336,6 +336,58 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Monitoring.DriftSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CurrentFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CurrentRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CurrentTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DatasetDrift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DriftShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferenceFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferenceRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReferenceTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "ComputedAt");
+
+                    b.ToTable("DriftSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Platform.JobHeartbeat", b =>
                 {
                     b.Property<string>("JobId")

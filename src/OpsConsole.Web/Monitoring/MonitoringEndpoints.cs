@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using OpsConsole.Identity;
 
 namespace OpsConsole.Monitoring;
@@ -10,7 +11,19 @@ public static class MonitoringEndpoints
         var api = routes.MapGroup("/api/models/{name}").WithTags("Monitoring").RequireAuthorization(Policies.Viewer);
         api.MapGet("/drift", Drift).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Drift of each feature, the prediction and the confidence between a reference window and the current window (default 24h).");
+        api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
         return api;
+    }
+
+    static async Task<Results<Ok<IReadOnlyList<DriftPointView>>, ValidationProblem, ProblemHttpResult>> History(
+        string name, DateTimeOffset? from, DateTimeOffset? to, OpsDbContext db, DriftHistory history, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddDays(-7);
+        if (start >= end) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
+        if (!await db.Models.AnyAsync(m => m.Name == name, cancellationToken)) return TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+        return TypedResults.Ok(await history.ForAsync(name, start, end, cancellationToken));
     }
 
     static async Task<Results<Ok<DriftView>, ValidationProblem, ProblemHttpResult>> Drift(

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OpsConsole.Monitoring;
+
+public sealed class DriftSnapshotConfiguration : IEntityTypeConfiguration<DriftSnapshot>
+{
+    public void Configure(EntityTypeBuilder<DriftSnapshot> builder)
+    {
+        builder.ToTable("DriftSnapshots");
+        builder.Property(x => x.Model).HasMaxLength(64);
+        builder.HasIndex(x => new { x.Model, x.ComputedAt });
+    }
+}
