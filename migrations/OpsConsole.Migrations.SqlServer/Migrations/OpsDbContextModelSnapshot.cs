@@ -407,6 +407,61 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.ToTable("DriftSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Monitoring.PredictionRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConfidenceCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("ConfidenceSum")
+                        .HasColumnType("float");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LatencyJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("MinuteStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ServedByJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "MinuteStart");
+
+                    b.HasIndex("Model", "Version", "Segment", "MinuteStart")
+                        .IsUnique();
+
+                    b.ToTable("PredictionRollups", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Platform.JobHeartbeat", b =>
                 {
                     b.Property<string>("JobId")

@@ -388,6 +388,59 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.ToTable("DriftSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Monitoring.PredictionRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConfidenceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ConfidenceSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatencyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinuteStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServedByJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "MinuteStart");
+
+                    b.HasIndex("Model", "Version", "Segment", "MinuteStart")
+                        .IsUnique();
+
+                    b.ToTable("PredictionRollups", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Platform.JobHeartbeat", b =>
                 {
                     b.Property<string>("JobId")

@@ -55,6 +55,21 @@ public sealed class LogBucketHistogram
         Max = double.IsNaN(Max) ? value : Math.Max(Max, value);
     }
 
+    /// <summary>Everything needed to rebuild the histogram: what a rollup row stores.</summary>
+    public HistogramState ToState() => new(RelativeAccuracy, new Dictionary<int, long>(_buckets), ZeroCount, Count, Sum, Count == 0 ? null : Min, Count == 0 ? null : Max);
+
+    public static LogBucketHistogram FromState(HistogramState state)
+    {
+        var histogram = new LogBucketHistogram(state.RelativeAccuracy);
+        foreach (var (index, count) in state.Buckets) histogram._buckets[index] = count;
+        histogram.ZeroCount = state.ZeroCount;
+        histogram.Count = state.Count;
+        histogram.Sum = state.Sum;
+        histogram.Min = state.Min ?? double.NaN;
+        histogram.Max = state.Max ?? double.NaN;
+        return histogram;
+    }
+
     /// <summary>Empties the histogram so it can be reused.</summary>
     public void Clear()
     {
@@ -100,3 +115,6 @@ public sealed class LogBucketHistogram
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"n={Count} p50={Quantile(0.5):0.###} p99={Quantile(0.99):0.###}");
 }
+
+/// <summary>A histogram's buckets and totals as data, for storage (JSON) and rebuilding with <see cref="LogBucketHistogram.FromState"/>.</summary>
+public sealed record HistogramState(double RelativeAccuracy, Dictionary<int, long> Buckets, long ZeroCount, long Count, double Sum, double? Min, double? Max);

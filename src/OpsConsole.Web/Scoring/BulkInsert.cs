@@ -12,7 +12,9 @@ namespace OpsConsole.Scoring;
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task WriteAsync<T>(OpsDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    // alsoInTransaction: EF work committed together with the rows (the rollups of a prediction batch).
+    public static async Task WriteAsync<T>(OpsDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken,
+        Func<OpsDbContext, CancellationToken, Task>? alsoInTransaction = null) where T : class
     {
         if (rows.Count == 0) return;
         var entity = db.Model.FindEntityType(typeof(T))!;
@@ -48,6 +50,11 @@ public static class BulkInsert
                     parameter.Value = value ?? DBNull.Value;
                 }
                 await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            if (alsoInTransaction is not null)
+            {
+                await db.Database.UseTransactionAsync(transaction, cancellationToken);
+                await alsoInTransaction(db, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }

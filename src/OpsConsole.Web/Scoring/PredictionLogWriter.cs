@@ -135,7 +135,8 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch, CancellationToken.None);
+                await BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch, CancellationToken.None,
+                    (db, token) => Monitoring.RollupMaintenance.ApplyAsync(db, batch, token));
                 Interlocked.Add(ref _written, batch.Count);
                 return true;
             }

@@ -1,0 +1,74 @@
+namespace OpsConsole.Monitoring;
+
+/// <summary>Which rollup a prediction counts in: its model, version, segment ("" for none) and the UTC minute it was made in.</summary>
+public sealed record RollupKey(string Model, int Version, string Segment, DateTimeOffset Minute)
+{
+    public static DateTimeOffset MinuteOf(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, TimeSpan.Zero);
+    }
+}
+
+/// <summary>One logged prediction as rollups see it.</summary>
+public sealed record RollupInput(string Model, int Version, string? Segment, DateTimeOffset At, string ServedBy, string? Label, double? Confidence, double LatencyMs);
+
+/// <summary>
+/// The figures of one rollup cell: prediction count, a latency histogram (so percentiles over any span come from merged
+/// buckets), the sum and count of confidences, and counts by predicted label and by serving stage. Cells add up: merging
+/// two cells is the cell of their rows together, which is what makes incremental maintenance equal recomputation.
+/// </summary>
+public sealed class RollupCell
+{
+    public long Count { get; private set; }
+    public LogBucketHistogram Latency { get; private set; } = new();
+    public double ConfidenceSum { get; private set; }
+    public long ConfidenceCount { get; private set; }
+    public Dictionary<string, long> Labels { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> ServedBy { get; } = new(StringComparer.Ordinal);
+
+    public void Add(RollupInput row)
+    {
+        Count++;
+        Latency.Add(Math.Max(0, double.IsFinite(row.LatencyMs) ? row.LatencyMs : 0));
+        if (row.Confidence is { } c && double.IsFinite(c))
+        {
+            ConfidenceSum += c;
+            ConfidenceCount++;
+        }
+        if (row.Label is { } label) Labels[label] = Labels.GetValueOrDefault(label) + 1;
+        ServedBy[row.ServedBy] = ServedBy.GetValueOrDefault(row.ServedBy) + 1;
+    }
+
+    public void Merge(RollupCell other)
+    {
+        Count += other.Count;
+        Latency.Merge(other.Latency);
+        ConfidenceSum += other.ConfidenceSum;
+        ConfidenceCount += other.ConfidenceCount;
+        foreach (var (k, v) in other.Labels) Labels[k] = Labels.GetValueOrDefault(k) + v;
+        foreach (var (k, v) in other.ServedBy) ServedBy[k] = ServedBy.GetValueOrDefault(k) + v;
+    }
+
+    public static RollupCell From(long count, HistogramState latency, double confidenceSum, long confidenceCount, IReadOnlyDictionary<string, long> labels, IReadOnlyDictionary<string, long> servedBy)
+    {
+        var cell = new RollupCell { Count = count, Latency = LogBucketHistogram.FromState(latency), ConfidenceSum = confidenceSum, ConfidenceCount = confidenceCount };
+        foreach (var (k, v) in labels) cell.Labels[k] = v;
+        foreach (var (k, v) in servedBy) cell.ServedBy[k] = v;
+        return cell;
+    }
+
+    /// <summary>Groups rows into cells by <see cref="RollupKey"/>. Shadow predictions are another version's view of the same traffic and are kept out.</summary>
+    public static Dictionary<RollupKey, RollupCell> Group(IEnumerable<RollupInput> rows)
+    {
+        var cells = new Dictionary<RollupKey, RollupCell>();
+        foreach (var row in rows)
+        {
+            if (row.ServedBy == "shadow") continue;
+            var key = new RollupKey(row.Model, row.Version, row.Segment ?? "", RollupKey.MinuteOf(row.At));
+            if (!cells.TryGetValue(key, out var cell)) cells[key] = cell = new RollupCell();
+            cell.Add(row);
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,23 @@
+using OpsConsole.Platform;
+
+namespace OpsConsole.Monitoring;
+
+/// <summary>
+/// One minute of one model version and segment: what the monitoring pages read instead of the prediction log.
+/// Maintained by the prediction-log writer in the same transaction as the rows it counts. Derived data, not audited.
+/// </summary>
+[NotAudited]
+public class PredictionRollup
+{
+    public long Id { get; set; }
+    public required string Model { get; set; }
+    public int Version { get; set; }
+    public string Segment { get; set; } = "";
+    public DateTimeOffset MinuteStart { get; set; }
+    public long Count { get; set; }
+    public string LatencyJson { get; set; } = "{}";
+    public double ConfidenceSum { get; set; }
+    public long ConfidenceCount { get; set; }
+    public string LabelsJson { get; set; } = "{}";
+    public string ServedByJson { get; set; } = "{}";
+}

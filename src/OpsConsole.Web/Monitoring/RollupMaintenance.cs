@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Scoring;
+
+namespace OpsConsole.Monitoring;
+
+/// <summary>
+/// Adds a batch of logged predictions to the per-minute rollups, inside the transaction that inserts them: a batch and
+/// its rollups commit together or not at all, so rollups always equal a recomputation from the log. Called by the
+/// prediction-log writer; on SQLite the batch insert already holds the write lock when the cells are read, so two
+/// writers cannot both add to the same cell from a stale read.
+/// </summary>
+public static class RollupMaintenance
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task ApplyAsync(OpsDbContext db, IReadOnlyList<PredictionRecord> rows, CancellationToken cancellationToken)
+    {
+        var cells = RollupCell.Group(rows.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs)));
+        foreach (var (key, cell) in cells)
+        {
+            var row = await db.PredictionRollups.SingleOrDefaultAsync(
+                x => x.Model == key.Model && x.Version == key.Version && x.Segment == key.Segment && x.MinuteStart == key.Minute, cancellationToken);
+            if (row is null)
+            {
+                row = new PredictionRollup { Model = key.Model, Version = key.Version, Segment = key.Segment, MinuteStart = key.Minute };
+                db.PredictionRollups.Add(row);
+            }
+            else
+            {
+                cell.Merge(Read(row));
+            }
+            Write(row, cell);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static RollupCell Read(PredictionRollup row) => RollupCell.From(row.Count,
+        JsonSerializer.Deserialize<HistogramState>(row.LatencyJson, Json) ?? new LogBucketHistogram().ToState(), row.ConfidenceSum, row.ConfidenceCount,
+        JsonSerializer.Deserialize<Dictionary<string, long>>(row.LabelsJson, Json) ?? [], JsonSerializer.Deserialize<Dictionary<string, long>>(row.ServedByJson, Json) ?? []);
+
+    static void Write(PredictionRollup row, RollupCell cell)
+    {
+        row.Count = cell.Count;
+        row.LatencyJson = JsonSerializer.Serialize(cell.Latency.ToState(), Json);
+        row.ConfidenceSum = cell.ConfidenceSum;
+        row.ConfidenceCount = cell.ConfidenceCount;
+        row.LabelsJson = JsonSerializer.Serialize(cell.Labels, Json);
+        row.ServedByJson = JsonSerializer.Serialize(cell.ServedBy, Json);
+    }
+}
