@@ -11,9 +11,26 @@ public static class MonitoringEndpoints
         var api = routes.MapGroup("/api/models/{name}").WithTags("Monitoring").RequireAuthorization(Policies.Viewer);
         api.MapGet("/drift", Drift).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Drift of each feature, the prediction and the confidence between a reference window and the current window (default 24h).");
+        api.MapGet("/metrics", Metrics).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Predictions, latency percentiles, confidence and serving stages per step, from the per-minute rollups, with every deployment in the range.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
         return api;
+    }
+
+    static async Task<Results<Ok<MetricsView>, ValidationProblem, ProblemHttpResult>> Metrics(
+        string name, DateTimeOffset? from, DateTimeOffset? to, string? step, string? segment, MetricsQueries metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddHours(-24);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (start >= end) errors["from"] = ["from must be before to."];
+        var length = WindowText.Parse(step ?? "5m");
+        if (length is not { } s || s.TotalMinutes % 1 != 0) errors["step"] = ["Give a step of whole minutes, e.g. 1m, 5m, 1h or 1d."];
+        else if ((end - start) / s > MetricsQueries.MaxPoints) errors["step"] = [$"That gives more than {MetricsQueries.MaxPoints} points; choose a longer step or a shorter range."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var view = await metrics.SeriesAsync(name, start, end, (int)length!.Value.TotalMinutes, segment, cancellationToken);
+        return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 
     static async Task<Results<Ok<IReadOnlyList<DriftPointView>>, ValidationProblem, ProblemHttpResult>> History(

@@ -9,6 +9,7 @@ public static class MonitoringSetup
         builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DriftQueries>();
         builder.Services.AddScoped<DriftHistory>();
+        builder.Services.AddScoped<MetricsQueries>();
         builder.Services.AddScoped<DriftJob>();
         return builder;
     }

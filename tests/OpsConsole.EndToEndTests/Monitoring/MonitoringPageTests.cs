@@ -19,6 +19,11 @@ public class MonitoringPageTests(BrowserFixture fixture)
         var model = "e2e-drift-" + Guid.NewGuid().ToString("N")[..8];
         using var api = fixture.Api();
         (await api.PostAsJsonAsync("/api/models", new { name = model, task = "classification" }, Cancel)).EnsureSuccessStatusCode();
+        await Scoring.ServingTabTests.UploadAsync(api, model, Scoring.ServingTabTests.Contract(Scoring.ServingTabTests.YesNo));
+        var approverKey = await (await api.PostAsJsonAsync("/api/api-keys", new { name = "e2e-monitoring-" + model, role = "Engineer" }, Cancel)).Content.ReadFromJsonAsync<Identity.CreatedApiKeyView>(Cancel);
+        using var approver = new HttpClient { BaseAddress = fixture.BaseAddress };
+        approver.DefaultRequestHeaders.Add(Identity.ApiKeyAuthenticationHandler.HeaderName, approverKey!.Key);
+        (await approver.PostAsJsonAsync($"/api/models/{model}/versions/1/stage", new { stage = "production", reason = "first release" }, Cancel)).EnsureSuccessStatusCode();
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
             // Six past runs of the drift job: feature "amount" drifts more and more, "country" never does.
@@ -47,6 +52,7 @@ public class MonitoringPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#drift-latest")).ToContainTextAsync("amount");
         await Expect(page.Locator("#drift-latest .mud-chip")).ToHaveTextAsync("drift");
         await Expect(page.Locator("#drift-heatmap .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#traffic-chart")).ToContainTextAsync("v1 → production");   // the deployment marker
         await page.WaitForTimeoutAsync(1000);
         await BrowserFixture.ScreenshotAsync(page, "monitoring-drift");
     }

@@ -8,17 +8,17 @@ namespace OpsConsole.Scoring;
 
 public class ServingTabTests(BrowserFixture fixture)
 {
-    static readonly string[] YesNo = ["yes", "no"];
+    internal static readonly string[] YesNo = ["yes", "no"];
     static readonly string[] NoYes = ["no", "yes"];
     static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    static object Contract(string[] labels) => new
+    internal static object Contract(string[] labels) => new
     {
         labels,
         featureSchema = new[] { new { name = "a", type = "number", min = 0.0, max = 4.0 }, new { name = "b", type = "number", min = 0.0, max = 2.0 }, new { name = "c", type = "number", min = -1.0, max = 1.0 } },
     };
 
-    async Task UploadAsync(HttpClient api, string model, object metadata)
+    internal static async Task UploadAsync(HttpClient api, string model, object metadata)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "linear_classifier.onnx")));

@@ -56,5 +56,14 @@ public class RollupTests(TestApp app)
             Assert.Equal(want.Latency.Sum, got.Latency.Sum, 1e-9);
         }
         Assert.Equal(2030, stored.Sum(r => r.Count));
+
+        // The metrics series is read from these rollups: every prediction once, percentiles from merged buckets, and the promotion marked.
+        var from = Uri.EscapeDataString(start.AddMinutes(-5).ToString("O"));
+        var metrics = await viewer.GetFromJsonAsync<MetricsView>($"/api/models/{model}/metrics?from={from}&step=5m", Registry.RegistryJson.Options, Cancel);
+        Assert.Equal(2030, metrics!.Points.Sum(p => p.Predictions));
+        Assert.All(metrics.Points, p => Assert.True(p.P50Ms <= p.P95Ms && p.P95Ms <= p.P99Ms));
+        Assert.Contains(metrics.Deployments, d => d.Version == 1 && d.To == "production");
+        var eu = await viewer.GetFromJsonAsync<MetricsView>($"/api/models/{model}/metrics?from={from}&step=1h&segment=eu", Registry.RegistryJson.Options, Cancel);
+        Assert.Equal(raw.Count(r => r.Segment == "eu"), eu!.Points.Sum(p => p.Predictions));
     }
 }
