@@ -13,6 +13,8 @@ public static class MonitoringEndpoints
             .WithSummary("Drift of each feature, the prediction and the confidence between a reference window and the current window (default 24h).");
         api.MapGet("/metrics", Metrics).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Predictions, latency percentiles, confidence and serving stages per step, from the per-minute rollups, with every deployment in the range.");
+        api.MapGet("/performance", Performance).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Accuracy, per-class precision/recall/F1, confusion matrix and log loss of the window's predictions that have outcomes, with the label coverage.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
         return api;
@@ -31,6 +33,15 @@ public static class MonitoringEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var view = await metrics.SeriesAsync(name, start, end, (int)length!.Value.TotalMinutes, segment, cancellationToken);
         return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
+    }
+
+    static async Task<Results<Ok<PerformanceView>, ValidationProblem, ProblemHttpResult>> Performance(
+        string name, int? version, string? window, PerformanceQueries performance, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (WindowText.Parse(window ?? "7d") is not { } length)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["window"] = ["Give a window such as 90m, 24h or 7d (at most 90 days)."] });
+        var (view, problem) = await performance.ForAsync(name, version, length, time.GetUtcNow(), cancellationToken);
+        return view is null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 
     static async Task<Results<Ok<IReadOnlyList<DriftPointView>>, ValidationProblem, ProblemHttpResult>> History(

@@ -10,6 +10,7 @@ public static class MonitoringSetup
         builder.Services.AddScoped<DriftQueries>();
         builder.Services.AddScoped<DriftHistory>();
         builder.Services.AddScoped<MetricsQueries>();
+        builder.Services.AddScoped<PerformanceQueries>();
         builder.Services.AddScoped<DriftJob>();
         return builder;
     }
