@@ -16,7 +16,7 @@ public sealed record DriftComputed(string Model, int Version, DateTimeOffset At,
 /// runs one instance at a time across servers (<see cref="DisableConcurrentExecutionAttribute"/>), and a run that
 /// finds a snapshot younger than half an interval leaves that model alone, so a retried or doubled run adds nothing.
 /// </summary>
-public sealed class DriftJob(OpsDbContext db, DriftQueries drift, LiveEvents live, TimeProvider time, IOptions<MonitoringOptions> options)
+public sealed class DriftJob(OpsDbContext db, DriftQueries drift, DriftGauges gauges, LiveEvents live, TimeProvider time, IOptions<MonitoringOptions> options)
 {
     public const string Id = "monitoring-drift";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -41,6 +41,7 @@ public sealed class DriftJob(OpsDbContext db, DriftQueries drift, LiveEvents liv
                 DriftShare = view.DriftShare, DatasetDrift = view.DatasetDrift, ColumnsJson = JsonSerializer.Serialize(view.Columns, Json),
             });
             await db.SaveChangesAsync(cancellationToken);
+            gauges.Record(s.Model, s.Version, view.Columns, view.DriftShare);
             stored++;
             await live.PublishAsync(new DriftComputed(s.Model, s.Version, now, view.DatasetDrift));
         }

@@ -50,6 +50,10 @@ public class DriftJobTests(TestApp app)
         Assert.Equal((1, 300L, 200L), (point.Version, point.ReferenceRows, point.CurrentRows));
         Assert.True(point.Columns.Single(c => c.Column == "a").Drift);
         Assert.False(point.Columns.Single(c => c.Column == "b").Drift);
+        // Prometheus gets the same run as gauges.
+        var scrape = await viewer.GetStringAsync("/metrics", Cancel);
+        Assert.Contains(scrape.Split('\n'), l => l.StartsWith("opsconsole_drift_severity", StringComparison.Ordinal) && l.Contains($"model=\"{model}\"", StringComparison.Ordinal) && l.Contains("column=\"a\"", StringComparison.Ordinal));
+        Assert.Contains(scrape.Split('\n'), l => l.StartsWith("opsconsole_drift_share", StringComparison.Ordinal) && l.Contains($"model=\"{model}\"", StringComparison.Ordinal));
     }
 
     [Fact]
