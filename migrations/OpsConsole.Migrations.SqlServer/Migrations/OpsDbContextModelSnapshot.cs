@@ -415,6 +415,10 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ConfidenceBinsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<long>("ConfidenceCount")
                         .HasColumnType("bigint");
 

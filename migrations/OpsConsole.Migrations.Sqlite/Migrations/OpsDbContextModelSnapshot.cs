@@ -394,6 +394,10 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConfidenceBinsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConfidenceCount")
                         .HasColumnType("INTEGER");
 

@@ -15,17 +15,30 @@ public sealed record RollupInput(string Model, int Version, string? Segment, Dat
 
 /// <summary>
 /// The figures of one rollup cell: prediction count, a latency histogram (so percentiles over any span come from merged
-/// buckets), the sum and count of confidences, and counts by predicted label and by serving stage. Cells add up: merging
+/// buckets), the sum and count of confidences with their distribution in 20 bins of 0.05 (so the confident-prediction
+/// rate can be read for any threshold on that grid), and counts by predicted label and by serving stage. Cells add up: merging
 /// two cells is the cell of their rows together, which is what makes incremental maintenance equal recomputation.
 /// </summary>
 public sealed class RollupCell
 {
+    public const int ConfidenceBinCount = 20;
+
     public long Count { get; private set; }
     public LogBucketHistogram Latency { get; private set; } = new();
     public double ConfidenceSum { get; private set; }
     public long ConfidenceCount { get; private set; }
     public Dictionary<string, long> Labels { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> ServedBy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Confidences by bin: bin i holds [i/20, (i+1)/20), the last also 1.</summary>
+    public long[] ConfidenceBins { get; private set; } = new long[ConfidenceBinCount];
+
+    /// <summary>Predictions whose confidence is at least <paramref name="threshold"/>, read at the bins' 0.05 grid (the threshold is rounded down to it).</summary>
+    public long ConfidentAtLeast(double threshold)
+    {
+        var from = Math.Clamp((int)Math.Floor(threshold * ConfidenceBinCount + 1e-9), 0, ConfidenceBinCount);
+        return ConfidenceBins.Skip(from).Sum();
+    }
 
     public void Add(RollupInput row)
     {
@@ -35,6 +48,7 @@ public sealed class RollupCell
         {
             ConfidenceSum += c;
             ConfidenceCount++;
+            ConfidenceBins[Math.Clamp((int)(c * ConfidenceBinCount), 0, ConfidenceBinCount - 1)]++;
         }
         if (row.Label is { } label) Labels[label] = Labels.GetValueOrDefault(label) + 1;
         ServedBy[row.ServedBy] = ServedBy.GetValueOrDefault(row.ServedBy) + 1;
@@ -46,13 +60,16 @@ public sealed class RollupCell
         Latency.Merge(other.Latency);
         ConfidenceSum += other.ConfidenceSum;
         ConfidenceCount += other.ConfidenceCount;
+        for (var i = 0; i < ConfidenceBinCount; i++) ConfidenceBins[i] += other.ConfidenceBins[i];
         foreach (var (k, v) in other.Labels) Labels[k] = Labels.GetValueOrDefault(k) + v;
         foreach (var (k, v) in other.ServedBy) ServedBy[k] = ServedBy.GetValueOrDefault(k) + v;
     }
 
-    public static RollupCell From(long count, HistogramState latency, double confidenceSum, long confidenceCount, IReadOnlyDictionary<string, long> labels, IReadOnlyDictionary<string, long> servedBy)
+    public static RollupCell From(long count, HistogramState latency, double confidenceSum, long confidenceCount, IReadOnlyDictionary<string, long> labels,
+        IReadOnlyDictionary<string, long> servedBy, IReadOnlyList<long>? confidenceBins = null)
     {
         var cell = new RollupCell { Count = count, Latency = LogBucketHistogram.FromState(latency), ConfidenceSum = confidenceSum, ConfidenceCount = confidenceCount };
+        if (confidenceBins is { Count: ConfidenceBinCount }) cell.ConfidenceBins = [.. confidenceBins];
         foreach (var (k, v) in labels) cell.Labels[k] = v;
         foreach (var (k, v) in servedBy) cell.ServedBy[k] = v;
         return cell;

@@ -20,4 +20,5 @@ public class PredictionRollup
     public long ConfidenceCount { get; set; }
     public string LabelsJson { get; set; } = "{}";
     public string ServedByJson { get; set; } = "{}";
+    public string ConfidenceBinsJson { get; set; } = "[]";
 }

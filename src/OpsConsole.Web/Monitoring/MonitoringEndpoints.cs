@@ -15,6 +15,8 @@ public static class MonitoringEndpoints
             .WithSummary("Predictions, latency percentiles, confidence and serving stages per step, from the per-minute rollups, with every deployment in the range.");
         api.MapGet("/performance", Performance).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Accuracy, per-class precision/recall/F1, confusion matrix and log loss of the window's predictions that have outcomes, with the label coverage.");
+        api.MapGet("/kpis", Kpis).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Volume and confident-prediction rate per day in the given time zone, with the trailing 7-day baseline and the change from it.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
         return api;
@@ -42,6 +44,19 @@ public static class MonitoringEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["window"] = ["Give a window such as 90m, 24h or 7d (at most 90 days)."] });
         var (view, problem) = await performance.ForAsync(name, version, length, time.GetUtcNow(), cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
+    }
+
+    static async Task<Results<Ok<KpiView>, ValidationProblem, ProblemHttpResult>> Kpis(
+        string name, int? days, double? threshold, string? tz, KpiQueries kpis, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (days is < 1 or > 90) errors["days"] = ["Ask for 1 to 90 days."];
+        if (threshold is { } t && (!double.IsFinite(t) || t is < 0 or > 1)) errors["threshold"] = ["A confidence threshold is between 0 and 1."];
+        TimeZoneInfo? zone = TimeZoneInfo.Utc;
+        if (tz is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone)) errors["tz"] = [$"'{tz}' is not a time zone this server knows; use an IANA name such as Europe/Berlin."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var view = await kpis.DailyAsync(name, days ?? 14, threshold ?? 0.8, zone!, time.GetUtcNow(), cancellationToken);
+        return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 
     static async Task<Results<Ok<IReadOnlyList<DriftPointView>>, ValidationProblem, ProblemHttpResult>> History(

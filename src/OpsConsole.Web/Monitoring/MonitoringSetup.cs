@@ -11,6 +11,7 @@ public static class MonitoringSetup
         builder.Services.AddScoped<DriftHistory>();
         builder.Services.AddScoped<MetricsQueries>();
         builder.Services.AddScoped<PerformanceQueries>();
+        builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<DriftJob>();
         builder.Services.AddSingleton<DriftGauges>();
         return builder;

@@ -37,7 +37,8 @@ public static class RollupMaintenance
 
     public static RollupCell Read(PredictionRollup row) => RollupCell.From(row.Count,
         JsonSerializer.Deserialize<HistogramState>(row.LatencyJson, Json) ?? new LogBucketHistogram().ToState(), row.ConfidenceSum, row.ConfidenceCount,
-        JsonSerializer.Deserialize<Dictionary<string, long>>(row.LabelsJson, Json) ?? [], JsonSerializer.Deserialize<Dictionary<string, long>>(row.ServedByJson, Json) ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, long>>(row.LabelsJson, Json) ?? [], JsonSerializer.Deserialize<Dictionary<string, long>>(row.ServedByJson, Json) ?? [],
+        JsonSerializer.Deserialize<long[]>(row.ConfidenceBinsJson, Json));
 
     static void Write(PredictionRollup row, RollupCell cell)
     {
@@ -47,5 +48,6 @@ public static class RollupMaintenance
         row.ConfidenceCount = cell.ConfidenceCount;
         row.LabelsJson = JsonSerializer.Serialize(cell.Labels, Json);
         row.ServedByJson = JsonSerializer.Serialize(cell.ServedBy, Json);
+        row.ConfidenceBinsJson = JsonSerializer.Serialize(cell.ConfidenceBins, Json);
     }
 }

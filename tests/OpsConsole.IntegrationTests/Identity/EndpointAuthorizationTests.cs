@@ -59,6 +59,7 @@ public class EndpointAuthorizationTests(TestApp app)
         ("GET", "/api/models/no-such-model/drift/history", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/metrics", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/performance", Roles.Viewer, null),
+        ("GET", "/api/models/no-such-model/kpis", Roles.Viewer, null),
         ("GET", "/metrics", Roles.Viewer, null),
         ("GET", "/openapi/v1.json", Roles.Viewer, null),
         ("GET", "/scalar/v1", Roles.Viewer, null),
