@@ -53,6 +53,7 @@ public class MonitoringPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#drift-latest .mud-chip")).ToHaveTextAsync("drift");
         await Expect(page.Locator("#drift-heatmap .main-svg").First).ToBeVisibleAsync();
         await Expect(page.Locator("#traffic-chart")).ToContainTextAsync("v1 → production");   // the deployment marker
+        await Expect(page.Locator("#kpi-summary")).ToContainTextAsync("no outcomes yet");
         await page.WaitForTimeoutAsync(1000);
         await BrowserFixture.ScreenshotAsync(page, "monitoring-drift");
     }

@@ -30,10 +30,20 @@ public class HealthAndTelemetryTests(TestApp app)
     {
         using var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.KeyForRoleAsync(Roles.Viewer));
-        await client.GetAsync("/api/me", Cancel);
-
-        var response = await client.GetAsync("/metrics", Cancel);
-        var text = await response.Content.ReadAsStringAsync(Cancel);
+        HttpResponseMessage response;
+        string text;
+        var started = TimeProvider.System.GetTimestamp();
+        // The exporter caches a scrape for 300 ms, and parallel tests scrape too: a cached answer may predate this
+        // test's request, so ask again (after another request) until the duration shows or 5 s pass.
+        do
+        {
+            await client.GetAsync("/api/me", Cancel);
+            response = await client.GetAsync("/metrics", Cancel);
+            text = await response.Content.ReadAsStringAsync(Cancel);
+            if (text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal)) break;
+            await Task.Delay(350, Cancel);
+        }
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
