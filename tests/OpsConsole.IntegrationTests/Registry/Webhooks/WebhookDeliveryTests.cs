@@ -157,12 +157,36 @@ public class WebhookDeliveryTests(TestApp app)
 
         public string HookUrl { get; private set; } = "";
 
+        sealed class PrivateMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+        {
+            readonly List<System.Diagnostics.Metrics.Meter> _meters = [];
+
+            public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+            {
+                var meter = new System.Diagnostics.Metrics.Meter("webhook-test-receiver." + options.Name, options.Version);
+                lock (_meters) _meters.Add(meter);
+                return meter;
+            }
+
+            public void Dispose()
+            {
+                lock (_meters)
+                {
+                    foreach (var meter in _meters) meter.Dispose();
+                }
+            }
+        }
+
         public static async Task<Receiver> StartAsync(CancellationToken cancellationToken)
         {
             var receiver = new Receiver();
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
+            // A second ASP.NET host in this process would create its own "Microsoft.AspNetCore.Hosting" meters, and
+            // disposing them ends the console's metric streams of the same names (the metrics listener is process-wide):
+            // the console's /metrics would lose http_server_request_duration_seconds. Its meters get names of their own.
+            builder.Services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory, PrivateMeterFactory>();
             var host = builder.Build();
             host.MapPost("/hook", receiver.RecordAsync);
             await host.StartAsync(cancellationToken);
