@@ -31,9 +31,9 @@ public sealed class DriftQueries(OpsDbContext db)
     {
         var row = await db.Models.AsNoTracking().Include(m => m.Versions).SingleOrDefaultAsync(m => m.Name == model, cancellationToken);
         if (row is null) return (null, StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
-        var chosen = version is { } v ? row.Versions.SingleOrDefault(x => x.Version == v) : row.Versions.SingleOrDefault(x => x.Stage == ModelStage.Production);
-        if (chosen is null)
-            return (null, StatusCodes.Status404NotFound, version is null ? $"'{model}' has no version in production; name one with ?version=." : $"'{model}' has no version {version}.");
+        var (number, missing) = MonitoredVersion.Choose(model, row.Versions.Select(x => (x.Version, x.Stage)), version);
+        if (number is null) return (null, StatusCodes.Status404NotFound, missing);
+        var chosen = row.Versions.Single(x => x.Version == number);
 
         var current = (From: now - window, To: now);
         var reference = await ReferenceAsync(row.Id, chosen.Version, referenceFrom, referenceTo, current.From, cancellationToken);

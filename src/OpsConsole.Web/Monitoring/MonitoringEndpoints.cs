@@ -6,6 +6,8 @@ namespace OpsConsole.Monitoring;
 
 public static class MonitoringEndpoints
 {
+    static readonly string[] WindowError = ["Give a window such as 90m, 24h or 7d (at most 90 days)."];
+
     public static RouteGroupBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/models/{name}").WithTags("Monitoring").RequireAuthorization(Policies.Viewer);
@@ -41,7 +43,7 @@ public static class MonitoringEndpoints
         string name, int? version, string? window, PerformanceQueries performance, TimeProvider time, CancellationToken cancellationToken)
     {
         if (WindowText.Parse(window ?? "7d") is not { } length)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["window"] = ["Give a window such as 90m, 24h or 7d (at most 90 days)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["window"] = WindowError });
         var (view, problem) = await performance.ForAsync(name, version, length, time.GetUtcNow(), cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
@@ -75,7 +77,7 @@ public static class MonitoringEndpoints
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var length = WindowText.Parse(window ?? "24h");
-        if (length is null) errors["window"] = ["Give a window such as 90m, 24h or 7d (at most 90 days)."];
+        if (length is null) errors["window"] = WindowError;
         if ((referenceFrom is null) != (referenceTo is null)) errors["referenceFrom"] = ["Give both referenceFrom and referenceTo, or neither."];
         else if (referenceFrom >= referenceTo) errors["referenceTo"] = ["The reference window must end after it starts."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OpsConsole.Registry;
 
 namespace OpsConsole.Monitoring;
 
@@ -17,8 +16,8 @@ public sealed class PerformanceQueries(OpsDbContext db)
     {
         var versions = await db.ModelVersions.AsNoTracking().Where(v => v.Model!.Name == model).Select(v => new { v.Version, v.Stage }).ToListAsync(cancellationToken);
         if (versions.Count == 0) return (null, $"There is no model named '{model}', or it has no version.");
-        var chosen = version ?? versions.FirstOrDefault(v => v.Stage == ModelStage.Production)?.Version;
-        if (chosen is not { } v || versions.All(x => x.Version != v)) return (null, version is null ? $"'{model}' has no version in production; name one with ?version=." : $"'{model}' has no version {version}.");
+        var (chosen, missing) = MonitoredVersion.Choose(model, versions.Select(x => (x.Version, x.Stage)), version);
+        if (chosen is not { } v) return (null, missing);
 
         var from = now - window;
         var predictions = db.Predictions.AsNoTracking().Where(p => p.Model == model && p.Version == v && p.ServedBy != "shadow" && p.At >= from && p.At < now);

@@ -34,7 +34,7 @@ public sealed class RecordScorer(
         if (first.FeatureSchema.Count == 0)
             return RecordScoreResult.Fail(StatusCodes.Status409Conflict, $"{model} v{first.Version} has no data contract, so records cannot be checked; give it one or use the V2 tensor form.");
         var records = request.Records ?? [];
-        var violations = RecordRules.Violations(first.FeatureSchema, [.. records.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)]);
+        var violations = RecordRules.Violations(first.FeatureSchema, records);
         foreach (var v in violations.Where(v => v.Record >= 0 && v.Feature.Length > 0)) metrics.Violation(model, v.Feature, v.Kind);
         IReadOnlyList<string>[]? imputed = null;
         if (violations.Count > 0)
@@ -95,7 +95,7 @@ public sealed class RecordScorer(
     {
         var version = plan.Versions[candidate.Version];
         // A fallback version has its own contract: records it cannot take must not be scored with zeros in their place.
-        if (!isFirst && RecordRules.Violations(version.FeatureSchema, [.. records.Select(r => (IReadOnlyDictionary<string, JsonElement>)r)]).Count > 0)
+        if (!isFirst && RecordRules.Violations(version.FeatureSchema, records).Count > 0)
             return new(null, 0, ("contract", $"v{candidate.Version}: the records break its data contract"), null);
         var (hosted, loadError) = await host.GetAsync(plan.Model, candidate.Version, cancellationToken);
         if (hosted is null) return new(null, 0, ("unavailable", $"v{candidate.Version}: {loadError}"), null);
