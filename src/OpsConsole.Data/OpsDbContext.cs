@@ -29,6 +29,7 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<PredictionFlag> PredictionFlags => Set<PredictionFlag>();
     public DbSet<Monitoring.DriftSnapshot> DriftSnapshots => Set<Monitoring.DriftSnapshot>();
     public DbSet<Monitoring.PredictionRollup> PredictionRollups => Set<Monitoring.PredictionRollup>();
+    public DbSet<Monitoring.ServiceErrorRollup> ServiceErrorRollups => Set<Monitoring.ServiceErrorRollup>();
 
     /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -428,6 +428,9 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
+                    b.Property<double>("InferenceMs")
+                        .HasColumnType("float");
+
                     b.Property<string>("LabelsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -464,6 +467,48 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PredictionRollups", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ServiceErrorRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("MinuteStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "MinuteStart");
+
+                    b.HasIndex("Model", "Version", "MinuteStart", "Kind", "Feature")
+                        .IsUnique();
+
+                    b.ToTable("ServiceErrorRollups", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Platform.JobHeartbeat", b =>
@@ -996,6 +1041,9 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.Property<string>("FeaturesJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<double?>("InferenceMs")
+                        .HasColumnType("float");
 
                     b.Property<string>("Label")
                         .HasMaxLength(200)

@@ -407,6 +407,9 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("InferenceMs")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("LabelsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -443,6 +446,46 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PredictionRollups", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ServiceErrorRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MinuteStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "MinuteStart");
+
+                    b.HasIndex("Model", "Version", "MinuteStart", "Kind", "Feature")
+                        .IsUnique();
+
+                    b.ToTable("ServiceErrorRollups", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Platform.JobHeartbeat", b =>
@@ -959,6 +1002,9 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.Property<string>("FeaturesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("InferenceMs")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Label")
                         .HasMaxLength(200)

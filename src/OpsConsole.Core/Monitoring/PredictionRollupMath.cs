@@ -11,12 +11,13 @@ public sealed record RollupKey(string Model, int Version, string Segment, DateTi
 }
 
 /// <summary>One logged prediction as rollups see it.</summary>
-public sealed record RollupInput(string Model, int Version, string? Segment, DateTimeOffset At, string ServedBy, string? Label, double? Confidence, double LatencyMs);
+public sealed record RollupInput(string Model, int Version, string? Segment, DateTimeOffset At, string ServedBy, string? Label, double? Confidence, double LatencyMs,
+    double? InferenceMs = null);
 
 /// <summary>
 /// The figures of one rollup cell: prediction count, a latency histogram (so percentiles over any span come from merged
 /// buckets), the sum and count of confidences with their distribution in 20 bins of 0.05 (so the confident-prediction
-/// rate can be read for any threshold on that grid), and counts by predicted label and by serving stage. Cells add up: merging
+/// rate can be read for any threshold on that grid), and counts by predicted label and by serving stage, and the model run time. Cells add up: merging
 /// two cells is the cell of their rows together, which is what makes incremental maintenance equal recomputation.
 /// </summary>
 public sealed class RollupCell
@@ -29,6 +30,9 @@ public sealed class RollupCell
     public long ConfidenceCount { get; private set; }
     public Dictionary<string, long> Labels { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> ServedBy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Model run time spent on these predictions, in ms.</summary>
+    public double InferenceMs { get; private set; }
 
     /// <summary>Confidences by bin: bin i holds [i/20, (i+1)/20), the last also 1.</summary>
     public long[] ConfidenceBins { get; private set; } = new long[ConfidenceBinCount];
@@ -50,6 +54,7 @@ public sealed class RollupCell
             ConfidenceCount++;
             ConfidenceBins[Math.Clamp((int)(c * ConfidenceBinCount), 0, ConfidenceBinCount - 1)]++;
         }
+        if (row.InferenceMs is { } ms && double.IsFinite(ms) && ms > 0) InferenceMs += ms;
         if (row.Label is { } label) Labels[label] = Labels.GetValueOrDefault(label) + 1;
         ServedBy[row.ServedBy] = ServedBy.GetValueOrDefault(row.ServedBy) + 1;
     }
@@ -60,15 +65,19 @@ public sealed class RollupCell
         Latency.Merge(other.Latency);
         ConfidenceSum += other.ConfidenceSum;
         ConfidenceCount += other.ConfidenceCount;
+        InferenceMs += other.InferenceMs;
         for (var i = 0; i < ConfidenceBinCount; i++) ConfidenceBins[i] += other.ConfidenceBins[i];
         foreach (var (k, v) in other.Labels) Labels[k] = Labels.GetValueOrDefault(k) + v;
         foreach (var (k, v) in other.ServedBy) ServedBy[k] = ServedBy.GetValueOrDefault(k) + v;
     }
 
     public static RollupCell From(long count, HistogramState latency, double confidenceSum, long confidenceCount, IReadOnlyDictionary<string, long> labels,
-        IReadOnlyDictionary<string, long> servedBy, IReadOnlyList<long>? confidenceBins = null)
+        IReadOnlyDictionary<string, long> servedBy, IReadOnlyList<long>? confidenceBins = null, double inferenceMs = 0)
     {
-        var cell = new RollupCell { Count = count, Latency = LogBucketHistogram.FromState(latency), ConfidenceSum = confidenceSum, ConfidenceCount = confidenceCount };
+        var cell = new RollupCell
+        {
+            Count = count, Latency = LogBucketHistogram.FromState(latency), ConfidenceSum = confidenceSum, ConfidenceCount = confidenceCount, InferenceMs = inferenceMs,
+        };
         if (confidenceBins is { Count: ConfidenceBinCount }) cell.ConfidenceBins = [.. confidenceBins];
         foreach (var (k, v) in labels) cell.Labels[k] = v;
         foreach (var (k, v) in servedBy) cell.ServedBy[k] = v;

@@ -21,4 +21,7 @@ public class PredictionRollup
     public string LabelsJson { get; set; } = "{}";
     public string ServedByJson { get; set; } = "{}";
     public string ConfidenceBinsJson { get; set; } = "[]";
+
+    /// <summary>Model run time of the minute's predictions, in ms: what the cost per 1,000 predictions is computed from.</summary>
+    public double InferenceMs { get; set; }
 }

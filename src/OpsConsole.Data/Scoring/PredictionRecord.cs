@@ -19,6 +19,9 @@ public class PredictionRecord
     public double? Confidence { get; set; }
     public double? Value { get; set; }
     public double LatencyMs { get; set; }
+
+    /// <summary>This row's share of the model run's time (ms); null when the console did not run the model (ingested, default label).</summary>
+    public double? InferenceMs { get; set; }
     public string? Segment { get; set; }
     public string? RequestId { get; set; }
     public required string ServedBy { get; set; }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpsConsole.Monitoring;
 
-/// <summary>How often drift is recomputed and over how long a current window.</summary>
+/// <summary>How often drift is recomputed and over how long a current window; what a CPU-hour of inference costs.</summary>
 public sealed class MonitoringOptions
 {
     public const string Section = "Monitoring";
@@ -12,4 +12,13 @@ public sealed class MonitoringOptions
 
     [Range(1, 2160)]
     public int DriftWindowHours { get; set; } = 24;
+
+    /// <summary>Price of one CPU-hour of inference, in the team's currency, for the cost per 1,000 predictions.</summary>
+    [Range(0, 1_000_000)]
+    public double PricePerCpuHour { get; set; } = 0.05;
+
+    /// <summary>Per-model prices that override <see cref="PricePerCpuHour"/> (e.g. a model served on GPU machines).</summary>
+    public Dictionary<string, double> PricePerCpuHourByModel { get; set; } = new(StringComparer.Ordinal);
+
+    public double PriceFor(string model) => PricePerCpuHourByModel.TryGetValue(model, out var price) ? price : PricePerCpuHour;
 }

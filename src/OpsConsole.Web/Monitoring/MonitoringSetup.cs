@@ -14,6 +14,9 @@ public static class MonitoringSetup
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<DriftJob>();
         builder.Services.AddSingleton<DriftGauges>();
+        builder.Services.AddSingleton<ServiceErrorTally>();
+        builder.Services.AddSingleton<ServiceErrorFlusher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceErrorFlusher>());
         return builder;
     }
 

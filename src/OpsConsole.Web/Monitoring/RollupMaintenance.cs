@@ -16,7 +16,7 @@ public static class RollupMaintenance
 
     public static async Task ApplyAsync(OpsDbContext db, IReadOnlyList<PredictionRecord> rows, CancellationToken cancellationToken)
     {
-        var cells = RollupCell.Group(rows.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs)));
+        var cells = RollupCell.Group(rows.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs, r.InferenceMs)));
         foreach (var (key, cell) in cells)
         {
             var row = await db.PredictionRollups.SingleOrDefaultAsync(
@@ -38,7 +38,7 @@ public static class RollupMaintenance
     public static RollupCell Read(PredictionRollup row) => RollupCell.From(row.Count,
         JsonSerializer.Deserialize<HistogramState>(row.LatencyJson, Json) ?? new LogBucketHistogram().ToState(), row.ConfidenceSum, row.ConfidenceCount,
         JsonSerializer.Deserialize<Dictionary<string, long>>(row.LabelsJson, Json) ?? [], JsonSerializer.Deserialize<Dictionary<string, long>>(row.ServedByJson, Json) ?? [],
-        JsonSerializer.Deserialize<long[]>(row.ConfidenceBinsJson, Json));
+        JsonSerializer.Deserialize<long[]>(row.ConfidenceBinsJson, Json), row.InferenceMs);
 
     static void Write(PredictionRollup row, RollupCell cell)
     {
@@ -49,5 +49,6 @@ public static class RollupMaintenance
         row.LabelsJson = JsonSerializer.Serialize(cell.Labels, Json);
         row.ServedByJson = JsonSerializer.Serialize(cell.ServedBy, Json);
         row.ConfidenceBinsJson = JsonSerializer.Serialize(cell.ConfidenceBins, Json);
+        row.InferenceMs = cell.InferenceMs;
     }
 }

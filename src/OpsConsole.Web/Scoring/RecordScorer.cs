@@ -35,7 +35,7 @@ public sealed class RecordScorer(
             return RecordScoreResult.Fail(StatusCodes.Status409Conflict, $"{model} v{first.Version} has no data contract, so records cannot be checked; give it one or use the V2 tensor form.");
         var records = request.Records ?? [];
         var violations = RecordRules.Violations(first.FeatureSchema, records);
-        foreach (var v in violations.Where(v => v.Record >= 0 && v.Feature.Length > 0)) metrics.Violation(model, v.Feature, v.Kind);
+        foreach (var v in violations.Where(v => v.Record >= 0 && v.Feature.Length > 0)) metrics.Violation(model, first.Version, v.Feature, v.Kind);
         IReadOnlyList<string>[]? imputed = null;
         if (violations.Count > 0)
         {
@@ -43,6 +43,7 @@ public sealed class RecordScorer(
             if (plan.Policy.InvalidRecords == InvalidRecordPolicy.Reject || violations.Any(v => v.Record < 0 || v.Feature.Length == 0))
             {
                 traffic.Rejected(model);
+                metrics.Rejected(model, first.Version);
                 return RecordScoreResult.Invalid(RecordRules.ToErrors(violations));
             }
             imputed = new IReadOnlyList<string>[records.Count];
@@ -128,6 +129,7 @@ public sealed class RecordScorer(
         var isDefault = served.Version == 0;
         var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
         var perRow = elapsed / Math.Max(1, rows.Count);
+        double? inferencePerRow = isDefault ? null : runMs / Math.Max(1, rows.Count);
         var at = time.GetUtcNow();
         var predictions = new List<ScoredPrediction>(rows.Count);
         var features = new List<string>(rows.Count);
@@ -145,7 +147,7 @@ public sealed class RecordScorer(
             {
                 Id = id, Model = plan.Model, Version = served.Version, ServedBy = isDefault ? "default" : served.ServedBy, At = at, FeaturesJson = json,
                 Label = PredictionLimits.Clip(row.Label), ProbabilitiesJson = LogJson.Probabilities(row.Probabilities),
-                Confidence = row.Confidence, Value = row.Value, LatencyMs = perRow, Segment = request.Segment, RequestId = request.RequestId,
+                Confidence = row.Confidence, Value = row.Value, LatencyMs = perRow, InferenceMs = inferencePerRow, Segment = request.Segment, RequestId = request.RequestId,
             }, cancellationToken);
         }
         if (imputed is not null) await FlagImputedAsync(plan.Model, predictions, at, cancellationToken);

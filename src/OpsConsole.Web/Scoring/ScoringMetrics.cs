@@ -11,9 +11,10 @@ public sealed record ScoringFellBack(string Model, int? FailedVersion, string? S
 /// <summary>
 /// Scoring's Prometheus metrics (exported at /metrics as <c>opsconsole_…</c>) and the fallback event. Contract
 /// violations are counted per model, feature and kind, so a column an upstream job stopped sending shows as a rising
-/// <c>missing</c> count on the next scrape.
+/// <c>missing</c> count on the next scrape. Each error is also tallied per version and minute for the monitoring
+/// pages (<see cref="Monitoring.ServiceErrorTally"/>).
 /// </summary>
-public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, TimeProvider time, ILogger<ScoringMetrics> logger)
+public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, Monitoring.ServiceErrorTally errors, TimeProvider time, ILogger<ScoringMetrics> logger)
 {
     static readonly TimeSpan EventInterval = TimeSpan.FromSeconds(10);
 
@@ -38,8 +39,14 @@ public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, TimePr
         _latency.Record(latencyMs, new TagList { { "model", model }, { "served_by", servedBy } });
     }
 
-    public void Violation(string model, string feature, string kind) =>
+    public void Violation(string model, int version, string feature, string kind)
+    {
         _violations.Add(1, new TagList { { "model", model }, { "feature", feature }, { "kind", kind } });
+        errors.Add(model, version, Monitoring.ServiceErrorKinds.Violation, feature);
+    }
+
+    /// <summary>A request refused because its input broke the serving version's contract.</summary>
+    public void Rejected(string model, int version) => errors.Add(model, version, Monitoring.ServiceErrorKinds.Rejected);
 
     public void ShadowDrop(string model)
     {
@@ -56,6 +63,11 @@ public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, TimePr
     public void FellBack(string model, int? failedVersion, string kind, string reason, string? servedBy, int? servedVersion)
     {
         _fallbacks.Add(1, new TagList { { "model", model }, { "reason", kind } });
+        if (failedVersion is { } failed)
+        {
+            errors.Add(model, failed, kind);
+            errors.Add(model, failed, servedBy is null ? Monitoring.ServiceErrorKinds.Refused : Monitoring.ServiceErrorKinds.Fallback);
+        }
         var now = time.GetTimestamp();
         var publish = false;
         long count = 0;

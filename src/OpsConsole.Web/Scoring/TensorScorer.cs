@@ -53,7 +53,12 @@ public sealed class TensorScorer(
             if (values is null)
             {
                 // A bad request is the caller's to fix, and only the first version's answer counts for it.
-                if (candidate == chain[0]) { traffic.Rejected(model); return new(null, null, StatusCodes.Status400BadRequest, error); }
+                if (candidate == chain[0])
+                {
+                    traffic.Rejected(model);
+                    metrics.Rejected(model, candidate.Version);
+                    return new(null, null, StatusCodes.Status400BadRequest, error);
+                }
                 firstKind ??= "contract";
                 failures.Add($"v{candidate.Version}: {error}");
                 continue;
@@ -128,7 +133,7 @@ public sealed class TensorScorer(
             {
                 Id = id, Model = plan.Model, Version = served.Version, ServedBy = served.ServedBy, At = at, FeaturesJson = json, Label = PredictionLimits.Clip(rows[r].Label),
                 ProbabilitiesJson = LogJson.Probabilities(rows[r].Probabilities),
-                Confidence = rows[r].Confidence, Value = rows[r].Value, LatencyMs = perRow, RequestId = request.Id,
+                Confidence = rows[r].Confidence, Value = rows[r].Value, LatencyMs = perRow, InferenceMs = runMs / Math.Max(1, rows.Count), RequestId = request.Id,
             }, cancellationToken);
         }
         traffic.Served(plan.Model, served.ServedBy, rows.Count, elapsed, fellBack);

@@ -39,7 +39,7 @@ public class RollupTests(TestApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
         var raw = await db.Predictions.AsNoTracking().Where(p => p.Model == model).ToListAsync(Cancel);
-        var expected = RollupCell.Group(raw.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs)));
+        var expected = RollupCell.Group(raw.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs, r.InferenceMs)));
         var stored = await db.PredictionRollups.AsNoTracking().Where(r => r.Model == model).ToListAsync(Cancel);
 
         Assert.Equal(expected.Count, stored.Count);
@@ -54,7 +54,9 @@ public class RollupTests(TestApp app)
             Assert.Equal(want.ServedBy.OrderBy(k => k.Key), got.ServedBy.OrderBy(k => k.Key));
             Assert.Equal(want.Latency.Buckets.OrderBy(b => b.Key), got.Latency.Buckets.OrderBy(b => b.Key));
             Assert.Equal(want.Latency.Sum, got.Latency.Sum, 1e-9);
+            Assert.Equal(want.InferenceMs, got.InferenceMs, 1e-9);
         }
+        Assert.True(stored.Sum(r => r.InferenceMs) > 0);   // the scored requests ran the model; ingested rows add none
         Assert.Equal(2030, stored.Sum(r => r.Count));
 
         // The metrics series is read from these rollups: every prediction once, percentiles from merged buckets, and the promotion marked.

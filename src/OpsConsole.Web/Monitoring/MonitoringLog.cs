@@ -1,0 +1,7 @@
+namespace OpsConsole.Monitoring;
+
+static partial class MonitoringLog
+{
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Writing {Count} serving-error counts failed; they are kept for the next flush: {Reason}")]
+    public static partial void ErrorFlushFailed(ILogger logger, int count, string reason);
+}
