@@ -20,13 +20,42 @@ public sealed record DriftView(string Model, int Version, string? Segment, Drift
 /// or a uniform sample of <see cref="SampleRows"/> of them when the window holds more (seeded, so a figure can be
 /// reproduced). Shadow rows are left out: they are another version's predictions on the same inputs.
 /// </summary>
-public sealed class DriftQueries(OpsDbContext db)
+public sealed partial class DriftQueries(OpsDbContext db)
 {
     public const int SampleRows = 200_000;
     public static readonly TimeSpan DefaultReferenceLength = TimeSpan.FromDays(7);
 
     /// <summary>Null with a reason when the model, the version or a reference window is missing.</summary>
     public async Task<(DriftView? View, int Status, string? Problem)> ReportAsync(string model, int? version, string? segment, TimeSpan window,
+        DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (loaded, status, problem) = await LoadAsync(model, version, segment, window, referenceFrom, referenceTo, now, cancellationToken);
+        if (loaded is null) return (null, status, problem);
+        var (chosen, contract, reference, current, referenceRows, currentRows) = loaded;
+
+        var (referenceInputs, currentInputs) = (Parse(referenceRows.Items), Parse(currentRows.Items));
+        var features = contract.Select(f => Feature(f, referenceInputs, currentInputs)).ToList();
+        var report = DriftEngine.Report(features, DriftOptions.Default);
+        var outputs = Outputs(referenceRows.Items, currentRows.Items);
+        // Prediction and confidence are judged like features but kept out of the dataset share, which is about inputs.
+        var columns = report.Columns.Select(c => View(c, "feature"))
+            .Concat(outputs.Select(o =>
+            {
+                var method = DriftEngine.MethodFor(o.Column, DriftOptions.Default);
+                return View(DriftEngine.Column(o.Column, method, DriftMethods.DefaultThreshold(method)), o.Kind);
+            }))
+            .ToList();
+        return (new DriftView(model, chosen.Version, segment,
+            new DriftWindowView(reference.From, reference.To, referenceRows.Seen, referenceRows.IsSampled),
+            new DriftWindowView(current.From, current.To, currentRows.Seen, currentRows.IsSampled),
+            columns, report.DriftShare, report.DatasetDrift), StatusCodes.Status200OK, null);
+    }
+
+    /// <summary>The version, its contract, both windows and both sides' rows (or their samples) of one drift question.</summary>
+    sealed record Loaded(ModelVersion Chosen, List<FeatureSpec> Contract, (DateTimeOffset From, DateTimeOffset To) Reference,
+        (DateTimeOffset From, DateTimeOffset To) Current, ReservoirSample<LoggedRow> ReferenceRows, ReservoirSample<LoggedRow> CurrentRows);
+
+    async Task<(Loaded? Loaded, int Status, string? Problem)> LoadAsync(string model, int? version, string? segment, TimeSpan window,
         DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.Models.AsNoTracking().Include(m => m.Versions).SingleOrDefaultAsync(m => m.Name == model, cancellationToken);
@@ -42,27 +71,10 @@ public sealed class DriftQueries(OpsDbContext db)
             return (null, StatusCodes.Status409Conflict,
                 $"v{chosen.Version} has no reference window yet: its first {DefaultReferenceLength.TotalDays:0} days in production do not end before the current window starts. Pass referenceFrom and referenceTo.");
         }
-
         var contract = RegistryJson.Read<List<FeatureSpec>>(chosen.FeatureSchemaJson) ?? [];
         var referenceRows = await SampleAsync(model, chosen.Version, segment, reference.Value.From, reference.Value.To, cancellationToken);
         var currentRows = await SampleAsync(model, chosen.Version, segment, current.From, current.To, cancellationToken);
-
-        var (referenceInputs, currentInputs) = (Parse(referenceRows.Items), Parse(currentRows.Items));
-        var features = contract.Select(f => Feature(f, referenceInputs, currentInputs)).ToList();
-        var report = DriftEngine.Report(features, DriftOptions.Default);
-        var outputs = Outputs(referenceRows.Items, currentRows.Items);
-        // Prediction and confidence are judged like features but kept out of the dataset share, which is about inputs.
-        var columns = report.Columns.Select(c => View(c, "feature"))
-            .Concat(outputs.Select(o =>
-            {
-                var method = DriftEngine.MethodFor(o.Column, DriftOptions.Default);
-                return View(DriftEngine.Column(o.Column, method, DriftMethods.DefaultThreshold(method)), o.Kind);
-            }))
-            .ToList();
-        return (new DriftView(model, chosen.Version, segment,
-            new DriftWindowView(reference.Value.From, reference.Value.To, referenceRows.Seen, referenceRows.IsSampled),
-            new DriftWindowView(current.From, current.To, currentRows.Seen, currentRows.IsSampled),
-            columns, report.DriftShare, report.DatasetDrift), StatusCodes.Status200OK, null);
+        return (new Loaded(chosen, contract, reference.Value, current, referenceRows, currentRows), StatusCodes.Status200OK, null);
     }
 
     // The given window, else the version's first week in production, cut off where the current window starts.
@@ -78,14 +90,14 @@ public sealed class DriftQueries(OpsDbContext db)
         return end > start ? (start, end) : null;
     }
 
-    sealed record LoggedRow(string FeaturesJson, string? Label, double? Confidence, double? Value);
+    sealed record LoggedRow(string FeaturesJson, string? Label, double? Confidence, double? Value, string? Segment);
 
     async Task<ReservoirSample<LoggedRow>> SampleAsync(string model, int version, string? segment, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var sample = new ReservoirSample<LoggedRow>(SampleRows);
         var rows = db.Predictions.AsNoTracking()
             .Where(p => p.Model == model && p.Version == version && p.ServedBy != "shadow" && p.At >= from && p.At < to && (segment == null || p.Segment == segment))
-            .OrderBy(p => p.At).Select(p => new LoggedRow(p.FeaturesJson, p.Label, p.Confidence, p.Value));
+            .OrderBy(p => p.At).Select(p => new LoggedRow(p.FeaturesJson, p.Label, p.Confidence, p.Value, p.Segment));
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken)) sample.Add(r);
         return sample;
     }

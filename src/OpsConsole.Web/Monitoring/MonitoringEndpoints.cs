@@ -21,7 +21,30 @@ public static class MonitoringEndpoints
             .WithSummary("Volume and confident-prediction rate per day in the given time zone, with the trailing 7-day baseline and the change from it.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
+        api.MapGet("/drift/columns/{column}", Column).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("One column's drift with both distributions, its statistic in every drift run since historyFrom (default 7 days) and the segments where it drifts most.");
         return api;
+    }
+
+    static async Task<Results<Ok<FeatureDriftView>, ValidationProblem, ProblemHttpResult>> Column(
+        string name, string column, int? version, string? window, DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset? historyFrom,
+        DriftQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (length, errors) = DriftWindow(window, referenceFrom, referenceTo);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var now = time.GetUtcNow();
+        var (view, status, problem) = await queries.FeatureAsync(name, column, version, length!.Value, referenceFrom, referenceTo, historyFrom ?? now.AddDays(-7), now, cancellationToken);
+        return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
+    }
+
+    static (TimeSpan? Length, Dictionary<string, string[]> Errors) DriftWindow(string? window, DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var length = WindowText.Parse(window ?? "24h");
+        if (length is null) errors["window"] = WindowError;
+        if ((referenceFrom is null) != (referenceTo is null)) errors["referenceFrom"] = ["Give both referenceFrom and referenceTo, or neither."];
+        else if (referenceFrom >= referenceTo) errors["referenceTo"] = ["The reference window must end after it starts."];
+        return (length, errors);
     }
 
     static async Task<Results<Ok<MetricsView>, ValidationProblem, ProblemHttpResult>> Metrics(
@@ -75,11 +98,7 @@ public static class MonitoringEndpoints
         string name, int? version, string? segment, string? window, DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo,
         DriftQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var length = WindowText.Parse(window ?? "24h");
-        if (length is null) errors["window"] = WindowError;
-        if ((referenceFrom is null) != (referenceTo is null)) errors["referenceFrom"] = ["Give both referenceFrom and referenceTo, or neither."];
-        else if (referenceFrom >= referenceTo) errors["referenceTo"] = ["The reference window must end after it starts."];
+        var (length, errors) = DriftWindow(window, referenceFrom, referenceTo);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var (view, status, problem) = await queries.ReportAsync(name, version, segment, length!.Value, referenceFrom, referenceTo, time.GetUtcNow(), cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
