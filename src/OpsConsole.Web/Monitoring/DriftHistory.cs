@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpsConsole.Monitoring;
 
-/// <summary>One stored drift run, as the history API and the monitoring page show it.</summary>
+/// <summary>One stored drift run, as the history API and the monitoring page show it, with the reference window it compared against.</summary>
 public sealed record DriftPointView(DateTimeOffset ComputedAt, int Version, long ReferenceRows, long CurrentRows, double DriftShare, bool DatasetDrift,
-    IReadOnlyList<DriftColumnView> Columns);
+    IReadOnlyList<DriftColumnView> Columns, DateTimeOffset ReferenceFrom, DateTimeOffset ReferenceTo);
 
 /// <summary>Reads the drift time series the <see cref="DriftJob"/> writes.</summary>
 public sealed class DriftHistory(OpsDbContext db)
@@ -21,6 +21,6 @@ public sealed class DriftHistory(OpsDbContext db)
             .OrderByDescending(s => s.ComputedAt).Take(MaxPoints).ToListAsync(cancellationToken);
         rows.Reverse();
         return rows.ConvertAll(s => new DriftPointView(s.ComputedAt, s.Version, s.ReferenceRows, s.CurrentRows, s.DriftShare, s.DatasetDrift,
-            JsonSerializer.Deserialize<List<DriftColumnView>>(s.ColumnsJson, Json) ?? []));
+            JsonSerializer.Deserialize<List<DriftColumnView>>(s.ColumnsJson, Json) ?? [], s.ReferenceFrom, s.ReferenceTo));
     }
 }

@@ -15,6 +15,7 @@ public static class MonitoringSetup
         builder.Services.AddScoped<DriftJob>();
         builder.Services.AddSingleton<DriftGauges>();
         builder.Services.AddSingleton<ServiceErrorTally>();
+        builder.Services.AddSingleton<RollupNotices>();
         builder.Services.AddSingleton<ServiceErrorFlusher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceErrorFlusher>());
         return builder;

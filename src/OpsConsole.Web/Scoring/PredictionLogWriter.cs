@@ -15,7 +15,8 @@ namespace OpsConsole.Scoring;
 /// Both are written together, in batches of up to <see cref="ScoringOptions.PredictionBatchSize"/> rows per transaction,
 /// through <see cref="BulkInsert"/>.
 /// </summary>
-public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<ScoringOptions> options, TimeProvider time, ILogger<PredictionLogWriter> logger)
+public sealed class PredictionLogWriter(
+    IServiceScopeFactory scopes, Monitoring.RollupNotices notices, IOptions<ScoringOptions> options, TimeProvider time, ILogger<PredictionLogWriter> logger)
     : BackgroundService
 {
     sealed record DurableBatch(IReadOnlyList<PredictionRecord> Rows, TaskCompletionSource Written);
@@ -138,6 +139,7 @@ public sealed class PredictionLogWriter(IServiceScopeFactory scopes, IOptions<Sc
                 await BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch, CancellationToken.None,
                     (db, token) => Monitoring.RollupMaintenance.ApplyAsync(db, batch, token));
                 Interlocked.Add(ref _written, batch.Count);
+                notices.Written(batch.Where(r => r.ServedBy != "shadow").Select(r => r.Model));
                 return true;
             }
             catch (System.Data.Common.DbException exception) when (attempt < attempts)

@@ -79,7 +79,7 @@ public class PredictionIngestionTests(TestApp app)
     public async Task A_writer_that_is_behind_refuses_new_batches_at_once_instead_of_queueing_them_without_bound()
     {
         // A writer that is not started stands for one that is behind: nothing it holds gets written.
-        var writer = new PredictionLogWriter(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new ScoringOptions { IngestionQueueCapacity = 1000 }),
+        var writer = new PredictionLogWriter(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<Monitoring.RollupNotices>(), Options.Create(new ScoringOptions { IngestionQueueCapacity = 1000 }),
             TimeProvider.System, app.Services.GetRequiredService<ILogger<PredictionLogWriter>>());
         static List<PredictionRecord> Rows(int n) => [.. Enumerable.Range(0, n).Select(_ => new PredictionRecord { Id = Guid.NewGuid().ToString("N"), Model = "m", ServedBy = "external" })];
 

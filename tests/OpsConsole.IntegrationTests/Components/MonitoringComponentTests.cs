@@ -1,0 +1,117 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using OpsConsole.Monitoring;
+using OpsConsole.Platform;
+using Plotly.Blazor.Traces;
+
+namespace OpsConsole.Components;
+
+/// <summary>The monitoring page's pieces rendered alone: the drift heatmap and table, the drill-down and the service charts.</summary>
+public sealed class MonitoringComponentTests
+{
+    static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    static BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices().AddLogging().AddScoped<BrowserTimeZone>();
+        return ctx;
+    }
+
+    static DriftColumnView Column(string name, double? statistic, double? p, double threshold, bool drift, string kind = "feature") =>
+        new(name, kind, "numeric", p is null ? "wasserstein" : "ks", statistic, p, threshold, drift, 0, 0, null);
+
+    static List<DriftPointView> Runs() =>
+    [
+        .. Enumerable.Range(0, 3).Select(run => new DriftPointView(Now.AddHours(run - 3), 1, 5000, 1000, run == 2 ? 0.5 : 0, run == 2,
+            [Column("amount", 0.05 * run, null, 0.1, 0.05 * run >= 0.1), Column("country", 3.2, 0.5, 0.05, false), Column("prediction", 0.01, 0.9, 0.05, false, "prediction")],
+            Now.AddDays(-10), Now.AddDays(-3))),
+    ];
+
+    [Fact]
+    public async Task The_heatmap_has_a_row_per_column_a_cell_per_run_coloured_against_the_threshold_and_a_click_on_a_column_opens_it()
+    {
+        await using var ctx = NewContext();
+        string? opened = null;
+
+        var panel = ctx.Render<DriftPanel>(p => p.Add(c => c.Points, Runs()).Add(c => c.OnSelect, column => opened = column));
+
+        var heatmap = panel.Instance.Heatmap;
+        Assert.Equal(["amount", "country", "prediction"], heatmap.Y.Cast<string>());
+        Assert.Equal(3, heatmap.X.Count);
+        var amount = ((IEnumerable<object?>)heatmap.Z[0]).Cast<double?>().ToList();
+        Assert.Equal([0, 0.5, 1.0], amount.Select(v => Math.Round(v!.Value, 9)));           // statistic / threshold
+        Assert.Equal(0.1, ((IEnumerable<object?>)heatmap.Z[1]).Cast<double?>().First()!.Value, 9);   // threshold / p-value for a test
+        Assert.Contains("1 of 2", panel.Find("#drift-summary").TextContent);   // features only: the prediction is not counted
+        Assert.Single(panel.FindAll("#drift-latest .mud-chip"));
+
+        await panel.InvokeAsync(() => panel.FindAll("#drift-latest .drift-column")[0].Click());
+
+        Assert.Equal("amount", opened);
+    }
+
+    [Fact]
+    public async Task The_drill_down_overlays_both_distributions_and_lists_segments_most_drifted_first()
+    {
+        await using var ctx = NewContext();
+        var drift = new DriftColumnView("amount", "feature", "numeric", "ks", 0.4, 1e-12, 0.05, true, 0, 0, null);
+        var view = new FeatureDriftView("m", 1, "amount", "feature", new DriftWindowView(Now.AddDays(-10), Now.AddDays(-3), 800, false), new DriftWindowView(Now.AddDays(-1), Now, 600, false),
+            drift, [new DistributionBin("[0, 1)", 0.5, 0.25), new DistributionBin("[1, 2]", 0.5, 0.75)],
+            [new ColumnHistoryPoint(Now.AddHours(-2), 1, 0.1, 0.2, 0.05, false, 0.25), new ColumnHistoryPoint(Now.AddHours(-1), 1, 0.4, 1e-12, 0.05, true, 5)],
+            [new SegmentDriftView("eu", 400, 300, drift, 5), new SegmentDriftView("us", 400, 300, drift with { Drift = false, PValue = 0.4 }, 0.125)]);
+
+        var drill = ctx.Render<FeatureDrilldown>(p => p.Add(c => c.Column, "amount").Add(c => c.View, view));
+
+        var reference = (Bar)drill.Instance.Distribution[0];
+        var current = (Bar)drill.Instance.Distribution[1];
+        Assert.Equal(("reference", "current"), (reference.Name, current.Name));
+        Assert.Equal([0.25, 0.75], current.Y.Cast<double>());
+        Assert.Equal(["eu", "us"], drill.FindAll("#feature-segments tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
+        Assert.Contains("drifting", drill.Find("#feature-drilldown").TextContent);
+        Assert.Contains("800 reference rows", drill.Find("#feature-drilldown").TextContent);
+    }
+
+    [Fact]
+    public async Task A_drill_down_without_segments_says_how_to_send_them_and_a_problem_is_shown_instead_of_charts()
+    {
+        await using var ctx = NewContext();
+        var drift = new DriftColumnView("b", "feature", "numeric", "wasserstein", 0.01, null, 0.1, false, 0, 0, null);
+        var view = new FeatureDriftView("m", 1, "b", "feature", new DriftWindowView(Now.AddDays(-10), Now.AddDays(-3), 80, false), new DriftWindowView(Now.AddDays(-1), Now, 60, false),
+            drift, [new DistributionBin("1", 1, 1)], [], []);
+
+        var empty = ctx.Render<FeatureDrilldown>(p => p.Add(c => c.Column, "b").Add(c => c.View, view));
+        var problem = ctx.Render<FeatureDrilldown>(p => p.Add(c => c.Column, "zzz").Add(c => c.Problem, "v1 of m has no feature 'zzz'"));
+
+        Assert.Contains("send a segment", empty.Find("#feature-drilldown").TextContent);
+        Assert.Contains("no feature 'zzz'", problem.Find(".mud-alert").TextContent);
+        Assert.Empty(problem.FindAll("#feature-distribution"));
+    }
+
+    [Fact]
+    public async Task The_service_charts_stack_traffic_by_stage_draw_three_percentiles_and_count_errors_by_kind()
+    {
+        await using var ctx = NewContext();
+        var range = ChartRange.Last(TimeSpan.FromHours(1), Now);
+        var errors = new Dictionary<string, long> { [ServiceErrorKinds.Rejected] = 3, [ServiceErrorKinds.Fault] = 1 };
+        var points = new List<MetricsPoint>
+        {
+            new(Now.AddMinutes(-2), 10, 1, 2, 3, 0.9, new Dictionary<string, long> { ["production"] = 8, ["canary"] = 2 }, new Dictionary<string, long>(), errors, 5, 0.001, 0.1),
+            new(Now.AddMinutes(-1), 5, 1, 2, 4, 0.8, new Dictionary<string, long> { ["production"] = 5 }, new Dictionary<string, long>(), new Dictionary<string, long>(), 2, 0.001, 0.2),
+        };
+        var view = new MetricsView("m", range.From, range.To, 1, null, points, [new DeploymentMarker(Now.AddMinutes(-30), 2, "shadow", "canary", false, "lead@example.com", "try it")],
+            new Dictionary<string, long> { ["c"] = 6 }, 7.0 / 3_600_000, 0.05, 0.0001, 0.8);
+
+        var charts = ctx.Render<ServiceCharts>(p => p.Add(c => c.Metrics, view).Add(c => c.Range, range));
+
+        var traffic = charts.Instance.Traces["traffic-chart"].Cast<Bar>().ToList();
+        Assert.Equal(["production", "canary"], traffic.Select(t => t.Name));
+        Assert.Equal([2.0, 0.0], traffic[1].Y.Cast<double>());
+        Assert.Equal(["p50", "p95", "p99"], charts.Instance.Traces["latency-chart"].Cast<Scatter>().Select(t => t.Name));
+        Assert.Equal(2, charts.Instance.Traces["errors-chart"].Count);
+        Assert.Contains("3 rejected by contract", charts.Find("#service-summary").TextContent);
+        Assert.Contains("15", charts.Find("#service-summary").TextContent);
+        Assert.Contains("c", charts.Find("#violations-by-feature").TextContent);
+    }
+}
