@@ -53,7 +53,12 @@ public sealed class TensorScorer(
             if (values is null)
             {
                 // A bad request is the caller's to fix, and only the first version's answer counts for it.
-                if (candidate == chain[0]) { traffic.Rejected(model); return new(null, null, StatusCodes.Status400BadRequest, error); }
+                if (candidate == chain[0])
+                {
+                    traffic.Rejected(model);
+                    metrics.Error(model, candidate.Version, "rejected");
+                    return new(null, null, StatusCodes.Status400BadRequest, error);
+                }
                 firstKind ??= "contract";
                 failures.Add($"v{candidate.Version}: {error}");
                 continue;
@@ -85,6 +90,7 @@ public sealed class TensorScorer(
         }
         metrics.FellBack(model, chain[0].Version, firstKind ?? "unavailable", failures.FirstOrDefault() ?? "no version", null, null);
         traffic.Failed(model);
+        metrics.Error(model, chain[0].Version, "failed");
         return new(null, null, StatusCodes.Status503ServiceUnavailable, $"No version of {model} could serve this request: {string.Join("; ", failures)}");
     }
 
