@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpsConsole.Monitoring;
 
-/// <summary>How often drift is recomputed and over how long a current window.</summary>
+/// <summary>How often drift is recomputed and over how long a current window; how often the KPI gauges on /metrics are refreshed.</summary>
 public sealed class MonitoringOptions
 {
     public const string Section = "Monitoring";
@@ -12,4 +12,7 @@ public sealed class MonitoringOptions
 
     [Range(1, 2160)]
     public int DriftWindowHours { get; set; } = 24;
+
+    [Range(1, 3600)]
+    public int KpiGaugeSeconds { get; set; } = 30;
 }

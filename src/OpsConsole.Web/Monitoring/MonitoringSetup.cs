@@ -14,6 +14,8 @@ public static class MonitoringSetup
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<DriftJob>();
         builder.Services.AddSingleton<DriftGauges>();
+        builder.Services.AddSingleton<KpiGauges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<KpiGauges>());
         return builder;
     }
 
