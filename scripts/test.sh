@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one command that runs every test: bash scripts/test.sh
 # On a fresh Debian machine with only the .NET SDK it first installs what the tests need (Debian's chromium for the
-# browser tests, the local dotnet tools), then builds, checks the migrations of both providers, runs the unit,
-# integration and end-to-end tests and a dry run of the benchmarks, and ends with one line "N passed, N failed".
+# browser tests, Debian's prometheus for promtool and a real Prometheus in the /metrics tests, the local dotnet tools),
+# then builds, checks the migrations of both providers, runs the unit, integration and end-to-end tests and a dry run
+# of the benchmarks, and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -39,17 +40,34 @@ check() {   # check NAME COMMAND...: a pass/fail step that is not a test project
 }
 
 step "Installing what the tests need"
-if ! command -v chromium >/dev/null 2>&1; then
-  as_root=()
+: >"$log_dir/apt.log"
+apt_updated=
+apt_install() {   # apt_install PACKAGE [APT-GET OPTION...]: installs a Debian package as root, through sudo when not root
+  local package=$1; shift
+  local as_root=()
   [ "$(id -u)" -ne 0 ] && as_root=(sudo)
+  echo "installing $package with apt-get"
   # A fresh machine may still be running unattended upgrades: wait for the dpkg lock instead of failing.
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq >"$log_dir/apt.log" 2>&1 \
-    && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >>"$log_dir/apt.log" 2>&1 \
-    || { tail -n 20 "$log_dir/apt.log"; abort "could not install chromium with apt-get (see $log_dir/apt.log)"; }
+  if [ -z "$apt_updated" ]; then
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq >>"$log_dir/apt.log" 2>&1 || return 1
+    apt_updated=1
+  fi
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" "$package" >>"$log_dir/apt.log" 2>&1
+}
+if ! command -v chromium >/dev/null 2>&1; then
+  apt_install chromium || { tail -n 20 "$log_dir/apt.log"; abort "could not install chromium with apt-get (see $log_dir/apt.log)"; }
+fi
+# Debian's prometheus package brings promtool (lints /metrics) and the server (scrapes a console in the tests, on a
+# port of its own). Its recommended node exporter is a daemon the tests do not need.
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  apt_install prometheus --no-install-recommends || { tail -n 20 "$log_dir/apt.log"; abort "could not install prometheus with apt-get (see $log_dir/apt.log)"; }
 fi
 CHROMIUM_PATH=$(command -v chromium)
-export CHROMIUM_PATH
+PROMTOOL_PATH=$(command -v promtool)
+PROMETHEUS_PATH=$(command -v prometheus)
+export CHROMIUM_PATH PROMTOOL_PATH PROMETHEUS_PATH
 echo "chromium: $CHROMIUM_PATH"
+echo "promtool: $PROMTOOL_PATH, prometheus: $PROMETHEUS_PATH"
 dotnet tool restore >"$log_dir/tools.log" 2>&1 || { cat "$log_dir/tools.log"; abort "dotnet tool restore failed"; }
 
 step "Building"

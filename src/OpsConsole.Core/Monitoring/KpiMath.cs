@@ -14,6 +14,9 @@ public static class KpiMath
 {
     public const int BaselineDays = 7;
 
+    /// <summary>The confidence threshold τ of the confident-prediction rate when none is asked for.</summary>
+    public const double DefaultThreshold = 0.8;
+
     /// <summary>The calendar day a UTC instant falls on in <paramref name="zone"/>; DST changes move the boundary, not the count.</summary>
     public static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 

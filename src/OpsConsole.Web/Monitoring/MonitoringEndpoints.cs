@@ -80,7 +80,7 @@ public static class MonitoringEndpoints
         TimeZoneInfo? zone = TimeZoneInfo.Utc;
         if (tz is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone)) errors["tz"] = [$"'{tz}' is not a time zone this server knows; use an IANA name such as Europe/Berlin."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var view = await kpis.DailyAsync(name, days ?? 14, threshold ?? 0.8, zone!, time.GetUtcNow(), cancellationToken);
+        var view = await kpis.DailyAsync(name, days ?? 14, threshold ?? KpiMath.DefaultThreshold, zone!, time.GetUtcNow(), cancellationToken);
         return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 

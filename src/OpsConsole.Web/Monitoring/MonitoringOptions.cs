@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpsConsole.Monitoring;
 
-/// <summary>How often drift is recomputed and over how long a current window; what a CPU-hour of inference costs.</summary>
+/// <summary>How often drift is recomputed and over how long a current window; what a CPU-hour of inference costs; how often the KPI gauges on /metrics are refreshed.</summary>
 public sealed class MonitoringOptions
 {
     public const string Section = "Monitoring";
@@ -21,4 +21,7 @@ public sealed class MonitoringOptions
     public Dictionary<string, double> PricePerCpuHourByModel { get; set; } = new(StringComparer.Ordinal);
 
     public double PriceFor(string model) => PricePerCpuHourByModel.TryGetValue(model, out var price) ? price : PricePerCpuHour;
+
+    [Range(1, 3600)]
+    public int KpiGaugeSeconds { get; set; } = 30;
 }

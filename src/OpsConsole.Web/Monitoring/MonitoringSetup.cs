@@ -18,6 +18,8 @@ public static class MonitoringSetup
         builder.Services.AddSingleton<RollupNotices>();
         builder.Services.AddSingleton<ServiceErrorFlusher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceErrorFlusher>());
+        builder.Services.AddSingleton<KpiGauges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<KpiGauges>());
         return builder;
     }
 

@@ -84,6 +84,7 @@ public sealed class RecordScorer(
         }
         metrics.FellBack(model, chain[0].Version, kind, text, null, null);
         traffic.Failed(model);
+        metrics.Error(model, chain[0].Version, "failed");
         return RecordScoreResult.Fail(StatusCodes.Status503ServiceUnavailable,
             $"No version of {model} could serve this request: {string.Join("; ", failures)}. Configure a default label in the model's serving policy to answer anyway.");
     }

@@ -11,20 +11,26 @@ public sealed record ScoringFellBack(string Model, int? FailedVersion, string? S
 /// <summary>
 /// Scoring's Prometheus metrics (exported at /metrics as <c>opsconsole_…</c>) and the fallback event. Contract
 /// violations are counted per model, feature and kind, so a column an upstream job stopped sending shows as a rising
-/// <c>missing</c> count on the next scrape. Each error is also tallied per version and minute for the monitoring
-/// pages (<see cref="Monitoring.ServiceErrorTally"/>).
+/// <c>missing</c> count on the next scrape. Labels are only registered models, their versions and a few fixed words,
+/// never a caller's text, so the series stay bounded. Each error is also tallied per version and minute for the
+/// monitoring pages (<see cref="Monitoring.ServiceErrorTally"/>).
 /// </summary>
 public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, Monitoring.ServiceErrorTally errors, TimeProvider time, ILogger<ScoringMetrics> logger)
 {
     static readonly TimeSpan EventInterval = TimeSpan.FromSeconds(10);
 
+    // Prometheus wants base units (promtool rejects milliseconds), so latency is exported in seconds, with buckets
+    // from 1 ms, where a small model answers, to 10 s, past the longest scoring timeout worth configuring.
+    static readonly InstrumentAdvice<double> LatencyBuckets = new() { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] };
+
     readonly ConcurrentDictionary<string, (long LastAt, long Count)> _fallbackEvents = new(StringComparer.Ordinal);
     readonly Counter<long> _predictions = Meter(meters).CreateCounter<long>("opsconsole.scoring.predictions", description: "Predictions served, by model, version and stage.");
     readonly Counter<long> _violations = Meter(meters).CreateCounter<long>("opsconsole.scoring.contract_violations", description: "Record fields that broke the data contract, by model, feature and kind.");
-    readonly Counter<long> _fallbacks = Meter(meters).CreateCounter<long>("opsconsole.scoring.fallbacks", description: "Requests the serving version could not answer, by model and reason.");
+    readonly Counter<long> _fallbacks = Meter(meters).CreateCounter<long>("opsconsole.scoring.fallbacks", description: "Requests the version chosen first could not answer, by model, that version and reason.");
+    readonly Counter<long> _errors = Meter(meters).CreateCounter<long>("opsconsole.scoring.errors", description: "Requests answered with an error, by model, the version chosen first and kind: rejected (400, bad input) or failed (503, nothing could serve).");
     readonly Counter<long> _shadowDropped = Meter(meters).CreateCounter<long>("opsconsole.scoring.shadow_dropped", description: "Requests not shadowed because the shadow queue was full.");
     readonly Counter<long> _shadowCompared = Meter(meters).CreateCounter<long>("opsconsole.scoring.shadow_compared", description: "Rows scored by a shadow version and compared.");
-    readonly Histogram<double> _latency = Meter(meters).CreateHistogram<double>("opsconsole.scoring.latency", unit: "ms", description: "Scoring time per request.");
+    readonly Histogram<double> _latency = Meter(meters).CreateHistogram<double>("opsconsole.scoring.latency", unit: "s", description: "Scoring time per request, by model, version and stage.", advice: LatencyBuckets);
 
     // IMeterFactory hands back the same Meter for the same name, so every instrument lands on the console's meter.
     static Meter Meter(IMeterFactory meters) => meters.Create(TelemetrySetup.MeterName);
@@ -36,8 +42,12 @@ public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, Monito
     {
         var tags = new TagList { { "model", model }, { "version", version }, { "served_by", servedBy } };
         _predictions.Add(rows, tags);
-        _latency.Record(latencyMs, new TagList { { "model", model }, { "served_by", servedBy } });
+        _latency.Record(latencyMs / 1000, tags);
     }
+
+    /// <summary>Counts a request answered with an error: <c>rejected</c> (400, bad input) or <c>failed</c> (503, nothing could serve).</summary>
+    public void Error(string model, int version, string kind) =>
+        _errors.Add(1, new TagList { { "model", model }, { "version", version }, { "kind", kind } });
 
     public void Violation(string model, int version, string feature, string kind)
     {
@@ -46,7 +56,11 @@ public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, Monito
     }
 
     /// <summary>A request refused because its input broke the serving version's contract.</summary>
-    public void Rejected(string model, int version) => errors.Add(model, version, Monitoring.ServiceErrorKinds.Rejected);
+    public void Rejected(string model, int version)
+    {
+        Error(model, version, "rejected");
+        errors.Add(model, version, Monitoring.ServiceErrorKinds.Rejected);
+    }
 
     public void ShadowDrop(string model)
     {
@@ -62,12 +76,14 @@ public sealed class ScoringMetrics(IMeterFactory meters, LiveEvents live, Monito
     // reason is the full text, for the log and the event.
     public void FellBack(string model, int? failedVersion, string kind, string reason, string? servedBy, int? servedVersion)
     {
-        _fallbacks.Add(1, new TagList { { "model", model }, { "reason", kind } });
+        var tags = new TagList { { "model", model }, { "reason", kind } };
         if (failedVersion is { } failed)
         {
+            tags.Add("version", failed);
             errors.Add(model, failed, kind);
             errors.Add(model, failed, servedBy is null ? Monitoring.ServiceErrorKinds.Refused : Monitoring.ServiceErrorKinds.Fallback);
         }
+        _fallbacks.Add(1, tags);
         var now = time.GetTimestamp();
         var publish = false;
         long count = 0;

@@ -90,6 +90,7 @@ public sealed class TensorScorer(
         }
         metrics.FellBack(model, chain[0].Version, firstKind ?? "unavailable", failures.FirstOrDefault() ?? "no version", null, null);
         traffic.Failed(model);
+        metrics.Error(model, chain[0].Version, "failed");
         return new(null, null, StatusCodes.Status503ServiceUnavailable, $"No version of {model} could serve this request: {string.Join("; ", failures)}");
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Platform;
 using static OpsConsole.Registry.RegistryApi;
 using static OpsConsole.Scoring.ScoringApi;
 
@@ -51,7 +52,7 @@ public class DriftJobTests(TestApp app)
         Assert.True(point.Columns.Single(c => c.Column == "a").Drift);
         Assert.False(point.Columns.Single(c => c.Column == "b").Drift);
         // Prometheus gets the same run as gauges.
-        var scrape = await viewer.GetStringAsync("/metrics", Cancel);
+        var scrape = await MetricsScrape.UntilAsync(viewer, text => MetricsScrape.Lines(text, "opsconsole_drift_share", model).Any(), Cancel);
         Assert.Contains(scrape.Split('\n'), l => l.StartsWith("opsconsole_drift_severity", StringComparison.Ordinal) && l.Contains($"model=\"{model}\"", StringComparison.Ordinal) && l.Contains("column=\"a\"", StringComparison.Ordinal));
         Assert.Contains(scrape.Split('\n'), l => l.StartsWith("opsconsole_drift_share", StringComparison.Ordinal) && l.Contains($"model=\"{model}\"", StringComparison.Ordinal));
     }

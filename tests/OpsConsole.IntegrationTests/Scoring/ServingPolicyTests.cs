@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Platform;
 using static OpsConsole.Registry.RegistryApi;
 using static OpsConsole.Scoring.ScoringApi;
 
@@ -88,7 +89,7 @@ public class ServingPolicyTests(TestApp app)
         using var client = await app.AsRoleAsync(Identity.Roles.Viewer);
 
         for (var i = 0; i < 3; i++) await client.PostAsJsonAsync($"/api/score/{model}", new { records = new[] { new { a = 1.0, c = 1.0 } } }, Cancel);
-        var scrape = await client.GetStringAsync("/metrics", Cancel);
+        var scrape = await MetricsScrape.UntilAsync(client, text => MetricsScrape.Lines(text, "opsconsole_scoring_contract_violations_total", model).Any(l => l.EndsWith(" 3", StringComparison.Ordinal)), Cancel);
 
         var line = scrape.Split('\n').Single(l => l.StartsWith("opsconsole_scoring_contract_violations_total", StringComparison.Ordinal) && l.Contains($"model=\"{model}\"", StringComparison.Ordinal));
         Assert.Contains("feature=\"b\"", line);
