@@ -34,10 +34,14 @@ public sealed class RollupCell
     public long[] ConfidenceBins { get; private set; } = new long[ConfidenceBinCount];
 
     /// <summary>Predictions whose confidence is at least <paramref name="threshold"/>, read at the bins' 0.05 grid (the threshold is rounded down to it).</summary>
-    public long ConfidentAtLeast(double threshold)
+    public long ConfidentAtLeast(double threshold) => ConfidentAtLeast(ConfidenceBins, threshold);
+
+    /// <summary>The same count from stored bins alone; none for bins of another length (rows from before the bins existed).</summary>
+    public static long ConfidentAtLeast(IReadOnlyList<long>? bins, double threshold)
     {
+        if (bins is not { Count: ConfidenceBinCount }) return 0;
         var from = Math.Clamp((int)Math.Floor(threshold * ConfidenceBinCount + 1e-9), 0, ConfidenceBinCount);
-        return ConfidenceBins.Skip(from).Sum();
+        return bins.Skip(from).Sum();
     }
 
     public void Add(RollupInput row)
