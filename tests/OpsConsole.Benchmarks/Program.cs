@@ -2,6 +2,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --filter '*'            (real timings)
 // dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --job Dry --filter '*'  (does it run; the test script does this)
+// A dry run uses small data sizes (see BenchmarkScale), so that it stays quick.
+OpsConsole.BenchmarkScale.UseSmallSizesFor(args);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(OpsConsole.Identity.AuditedSaveBenchmarks).Assembly).Run(args);
 
 // BenchmarkDotNet exits 0 even when a benchmark throws; a failed benchmark must fail the run.

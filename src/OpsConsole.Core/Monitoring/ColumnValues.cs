@@ -29,7 +29,8 @@ public sealed class ColumnValues
 
     public static ColumnValues Numeric(IEnumerable<double?> values)
     {
-        var kept = new List<double>();
+        // Sized up front when the count is known: growing a list of a million numbers copies it some twenty times.
+        var kept = values.TryGetNonEnumeratedCount(out var count) ? new List<double>(count) : [];
         var missing = 0;
         foreach (var v in values)
         {
@@ -45,7 +46,7 @@ public sealed class ColumnValues
 
     public static ColumnValues Categorical(IEnumerable<string?> values)
     {
-        var kept = new List<string>();
+        var kept = values.TryGetNonEnumeratedCount(out var count) ? new List<string>(count) : [];
         var missing = 0;
         foreach (var v in values)
         {

@@ -90,7 +90,22 @@ public static class DriftEngine
         }
     }
 
+    // The auto rule only asks whether a column has more than five distinct values (or two, or three), so counting
+    // stops at six: hashing a million-row column whole to learn it has more than five cost more than the report itself
+    // (docs/benchmarks.md, drift report).
+    const int DistinctThatDecide = 6;
+
     static int Distinct(DriftColumn column) => column.Type == ColumnType.Numeric
-        ? column.Reference.Numbers.Concat(column.Current.Numbers).Distinct().Count()
-        : column.Reference.Categories.Concat(column.Current.Categories).Distinct(StringComparer.Ordinal).Count();
+        ? DistinctUpTo(column.Reference.Numbers.Concat(column.Current.Numbers), EqualityComparer<double>.Default)
+        : DistinctUpTo(column.Reference.Categories.Concat(column.Current.Categories), StringComparer.Ordinal);
+
+    static int DistinctUpTo<T>(IEnumerable<T> values, IEqualityComparer<T> comparer)
+    {
+        var seen = new HashSet<T>(comparer);
+        foreach (var value in values)
+        {
+            if (seen.Add(value) && seen.Count == DistinctThatDecide) break;
+        }
+        return seen.Count;
+    }
 }

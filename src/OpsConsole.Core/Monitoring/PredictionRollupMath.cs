@@ -40,10 +40,10 @@ public sealed class RollupCell
     /// <summary>Predictions whose confidence is at least <paramref name="threshold"/>, read at the bins' 0.05 grid (the threshold is rounded down to it).</summary>
     public long ConfidentAtLeast(double threshold) => ConfidentAtLeast(ConfidenceBins, threshold);
 
-    /// <summary>The same count from a stored cell's bins, without reading the rest of it; bins of another length (a row from before the bins) count none.</summary>
-    public static long ConfidentAtLeast(IReadOnlyList<long> bins, double threshold)
+    /// <summary>The same count from stored bins alone; none for bins of another length (rows from before the bins existed).</summary>
+    public static long ConfidentAtLeast(IReadOnlyList<long>? bins, double threshold)
     {
-        if (bins.Count != ConfidenceBinCount) return 0;
+        if (bins is not { Count: ConfidenceBinCount }) return 0;
         var from = Math.Clamp((int)Math.Floor(threshold * ConfidenceBinCount + 1e-9), 0, ConfidenceBinCount);
         return bins.Skip(from).Sum();
     }

@@ -22,7 +22,7 @@ public sealed class LatencyRecorder
         if (_count == 0) return;
         var sorted = _ticks[..(int)Math.Min(_count, _ticks.Length)];
         Array.Sort(sorted);
-        Console.WriteLine($"Latency of {what}: {sorted.Length} calls, p50 {Milliseconds(sorted, 0.50)} ms, p99 {Milliseconds(sorted, 0.99)} ms");
+        Console.WriteLine($"Latency of {what}: {sorted.Length} calls, p50 {Milliseconds(sorted, 0.50)} ms, p95 {Milliseconds(sorted, 0.95)} ms, p99 {Milliseconds(sorted, 0.99)} ms");
     }
 
     // Nearest rank: the smallest sample with at least this share of the samples at or below it.
