@@ -92,7 +92,7 @@ public class DashboardQueryBenchmarks
         var now = DashboardDatabase.End;
         await using var db = DashboardDatabase.Context(_connectionString);
         var points = await new DriftHistory(db).ForAsync(Model, now.AddDays(-7), now, CancellationToken.None);
-        var metrics = await new MetricsQueries(db).SeriesAsync(Model, now.AddDays(-7), now, 60, null, CancellationToken.None);
+        var metrics = await new MetricsQueries(db, Microsoft.Extensions.Options.Options.Create(new MonitoringOptions())).SeriesAsync(Model, now.AddDays(-7), now, 60, null, CancellationToken.None);
         var kpis = await new KpiQueries(db).DailyAsync(Model, 7, ConfidentAt, TimeZoneInfo.Utc, now, CancellationToken.None);
         var performance = await new PerformanceQueries(db).ForAsync(Model, null, TimeSpan.FromDays(7), now, CancellationToken.None);
         return points.Count + metrics!.Points.Count + kpis!.Days.Count + (performance.View is null ? 0 : 1);
@@ -101,7 +101,7 @@ public class DashboardQueryBenchmarks
     async Task<MetricsView?> SeriesAsync(int days, int stepMinutes)
     {
         await using var db = DashboardDatabase.Context(_connectionString);
-        return await new MetricsQueries(db).SeriesAsync(Model, DashboardDatabase.End.AddDays(-days), DashboardDatabase.End, stepMinutes, null, CancellationToken.None);
+        return await new MetricsQueries(db, Microsoft.Extensions.Options.Options.Create(new MonitoringOptions())).SeriesAsync(Model, DashboardDatabase.End.AddDays(-days), DashboardDatabase.End, stepMinutes, null, CancellationToken.None);
     }
 
     // Days cut in UTC, so that the baseline can cut them in SQL.
