@@ -21,6 +21,8 @@ public static class MonitoringEndpoints
             .WithSummary("Volume and confident-prediction rate per day in the given time zone, with the trailing 7-day baseline and the change from it.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
+        api.MapGet("/segments", Segments).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Each segment's predictions, p95 latency, confidence and label shares between from and to (default: the last 24 h), most different from the whole first.");
         api.MapGet("/drift/columns/{column}", Column).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("One column's drift with both distributions, its statistic in every drift run since historyFrom (default 7 days) and the segments where it drifts most.");
         return api;
@@ -35,6 +37,20 @@ public static class MonitoringEndpoints
         var now = time.GetUtcNow();
         var (view, status, problem) = await queries.FeatureAsync(name, column, version, length!.Value, referenceFrom, referenceTo, historyFrom ?? now.AddDays(-7), now, cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
+    }
+
+    static async Task<Results<Ok<SegmentsView>, ValidationProblem, ProblemHttpResult>> Segments(
+        string name, DateTimeOffset? from, DateTimeOffset? to, double? threshold, SegmentQueries segments, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddHours(-24);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (start >= end) errors["from"] = ["from must be before to."];
+        else if (end - start > TimeSpan.FromDays(90)) errors["from"] = ["Ask for at most 90 days."];
+        if (threshold is { } t && (!double.IsFinite(t) || t is < 0 or > 1)) errors["threshold"] = ["A confidence threshold is between 0 and 1."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var view = await segments.ForAsync(name, start, end, threshold ?? KpiMath.DefaultThreshold, cancellationToken);
+        return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 
     static (TimeSpan? Length, Dictionary<string, string[]> Errors) DriftWindow(string? window, DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo)

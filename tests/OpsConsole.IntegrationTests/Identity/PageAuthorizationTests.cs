@@ -10,7 +10,7 @@ public class PageAuthorizationTests(TestApp app)
         ("/", Roles.Viewer, "Overview"),
         ("/models", Roles.Viewer, "Models"),
         ("/monitoring", Roles.Viewer, "Monitoring"),
-        ("/monitoring/no-such-model", Roles.Viewer, "Monitoring"),
+        ("/monitoring/no-such-model", Roles.Viewer, "no-such-model · Monitoring"),
         ("/alerts", Roles.Viewer, "Alerts"),
         ("/incidents", Roles.Viewer, "Incidents"),
         ("/oncall", Roles.Viewer, "On-call"),
