@@ -21,6 +21,8 @@ public static class MonitoringEndpoints
             .WithSummary("Volume and confident-prediction rate per day in the given time zone, with the trailing 7-day baseline and the change from it.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
+        api.MapGet("/accuracy", Accuracy).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Realized accuracy per day in the given time zone beside the label-free confidence-based estimate (±3 standard errors), with how it was calibrated.");
         api.MapGet("/segments", Segments).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Each segment's predictions, p95 latency, confidence and label shares between from and to (default: the last 24 h), most different from the whole first.");
         api.MapGet("/drift/columns/{column}", Column).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -37,6 +39,18 @@ public static class MonitoringEndpoints
         var now = time.GetUtcNow();
         var (view, status, problem) = await queries.FeatureAsync(name, column, version, length!.Value, referenceFrom, referenceTo, historyFrom ?? now.AddDays(-7), now, cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
+    }
+
+    static async Task<Results<Ok<AccuracyView>, ValidationProblem, ProblemHttpResult>> Accuracy(
+        string name, int? version, int? days, string? tz, AccuracyQueries accuracy, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (days is < 1 or > 90) errors["days"] = ["Ask for 1 to 90 days."];
+        TimeZoneInfo? zone = TimeZoneInfo.Utc;
+        if (tz is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone)) errors["tz"] = [$"'{tz}' is not a time zone this server knows; use an IANA name such as Europe/Berlin."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (view, problem) = await accuracy.DailyAsync(name, version, days ?? 14, zone!, time.GetUtcNow(), cancellationToken);
+        return view is null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 
     static async Task<Results<Ok<SegmentsView>, ValidationProblem, ProblemHttpResult>> Segments(

@@ -13,6 +13,7 @@ public static class MonitoringSetup
         builder.Services.AddScoped<PerformanceQueries>();
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<SegmentQueries>();
+        builder.Services.AddScoped<AccuracyQueries>();
         builder.Services.AddScoped<DriftJob>();
         builder.Services.AddSingleton<DriftGauges>();
         builder.Services.AddSingleton<ServiceErrorTally>();

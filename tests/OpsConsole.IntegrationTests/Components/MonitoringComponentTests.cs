@@ -114,4 +114,26 @@ public sealed class MonitoringComponentTests
         Assert.Contains("15", charts.Find("#service-summary").TextContent);
         Assert.Contains("c", charts.Find("#violations-by-feature").TextContent);
     }
+
+    [Fact]
+    public async Task The_accuracy_panel_draws_the_estimate_band_beside_realized_accuracy_and_says_how_it_was_calibrated()
+    {
+        await using var ctx = NewContext();
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+        var view = new AccuracyView("m", 1, "UTC", new CalibrationView(Now.AddDays(-44), Now.AddDays(-14), 400, true, 0.32, 0.01),
+        [
+            new DailyAccuracy(day.AddDays(-1), 300, 0, null, new EstimatedAccuracy(0.6, 0.02, 300)),
+            new DailyAccuracy(day, 200, 50, 0.58, new EstimatedAccuracy(0.61, 0.03, 200)),
+        ]);
+
+        var panel = ctx.Render<AccuracyPanel>(p => p.Add(c => c.View, view).Add(c => c.Range, ChartRange.Last(TimeSpan.FromDays(2), Now)));
+
+        var traces = panel.Instance.Traces.Cast<Scatter>().ToList();
+        Assert.Equal(0.66, (double)traces[0].Y[0], 12);     // upper band: 0.6 + 3 · 0.02
+        Assert.Equal(0.54, (double)traces[1].Y[0], 12);     // lower band
+        Assert.Equal([0.6, 0.61], traces[2].Y.Cast<double>());
+        Assert.Null(traces[3].Y[0]);                         // no labels yet on the first day
+        Assert.Equal(0.58, (double)traces[3].Y[1], 12);
+        Assert.Contains("Calibrated on 400 labelled predictions", panel.Find("#accuracy-panel").TextContent);
+    }
 }

@@ -58,6 +58,7 @@ public class EndpointAuthorizationTests(TestApp app)
         ("GET", "/api/models/no-such-model/drift", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/drift/history", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/drift/columns/a", Roles.Viewer, null),
+        ("GET", "/api/models/no-such-model/accuracy", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/segments", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/metrics", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/performance", Roles.Viewer, null),
