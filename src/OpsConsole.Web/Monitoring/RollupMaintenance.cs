@@ -17,10 +17,13 @@ public static class RollupMaintenance
     public static async Task ApplyAsync(OpsDbContext db, IReadOnlyList<PredictionRecord> rows, CancellationToken cancellationToken)
     {
         var cells = RollupCell.Group(rows.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs, r.InferenceMs)));
+        if (cells.Count == 0) return;
+        var existing = await ExistingAsync(db, cells.Keys, cancellationToken);
         foreach (var (key, cell) in cells)
         {
-            var row = await db.PredictionRollups.SingleOrDefaultAsync(
-                x => x.Model == key.Model && x.Version == key.Version && x.Segment == key.Segment && x.MinuteStart == key.Minute, cancellationToken);
+            var row = existing is null
+                ? await db.PredictionRollups.SingleOrDefaultAsync(x => x.Model == key.Model && x.Version == key.Version && x.Segment == key.Segment && x.MinuteStart == key.Minute, cancellationToken)
+                : existing.GetValueOrDefault(key);
             if (row is null)
             {
                 row = new PredictionRollup { Model = key.Model, Version = key.Version, Segment = key.Segment, MinuteStart = key.Minute };
@@ -33,6 +36,20 @@ public static class RollupMaintenance
             Write(row, cell);
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Longest span of minutes whose cells are read in one query; a batch spread wider (a backfill) reads cell by cell.</summary>
+    public static readonly TimeSpan OneQuerySpan = TimeSpan.FromHours(3);
+
+    // A live batch covers a few minutes and many cells (versions × segments × minutes): one query for them all instead
+    // of one per cell. Null when the batch spans too long for that to stay small.
+    static async Task<Dictionary<RollupKey, PredictionRollup>?> ExistingAsync(OpsDbContext db, Dictionary<RollupKey, RollupCell>.KeyCollection keys, CancellationToken cancellationToken)
+    {
+        var (first, last) = (keys.Min(k => k.Minute), keys.Max(k => k.Minute));
+        if (keys.Count < 3 || last - first > OneQuerySpan) return null;
+        var models = keys.Select(k => k.Model).Distinct().ToList();
+        var rows = await db.PredictionRollups.Where(x => models.Contains(x.Model) && x.MinuteStart >= first && x.MinuteStart <= last).ToListAsync(cancellationToken);
+        return rows.ToDictionary(x => new RollupKey(x.Model, x.Version, x.Segment, x.MinuteStart));
     }
 
     public static RollupCell Read(PredictionRollup row) => RollupCell.From(row.Count,
