@@ -442,6 +442,9 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.Property<long>("MinuteStart")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Minutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(64)

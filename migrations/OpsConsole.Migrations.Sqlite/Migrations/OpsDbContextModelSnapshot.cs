@@ -421,6 +421,9 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.Property<long>("MinuteStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(64)

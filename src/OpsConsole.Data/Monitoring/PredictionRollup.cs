@@ -3,8 +3,9 @@ using OpsConsole.Platform;
 namespace OpsConsole.Monitoring;
 
 /// <summary>
-/// One minute of one model version and segment: what the monitoring pages read instead of the prediction log.
-/// Maintained by the prediction-log writer in the same transaction as the rows it counts. Derived data, not audited.
+/// One minute (or, once compacted, one hour) of one model version and segment: what the monitoring pages read instead
+/// of the prediction log. Maintained by the prediction-log writer in the same transaction as the rows it counts, and
+/// merged into hour cells by the compaction job after a retention period. Derived data, not audited.
 /// </summary>
 [NotAudited]
 public class PredictionRollup
@@ -14,6 +15,9 @@ public class PredictionRollup
     public int Version { get; set; }
     public string Segment { get; set; } = "";
     public DateTimeOffset MinuteStart { get; set; }
+
+    /// <summary>How many minutes from <see cref="MinuteStart"/> the cell covers: 1, or 60 once compacted into its hour.</summary>
+    public int Minutes { get; set; } = 1;
     public long Count { get; set; }
     public string LatencyJson { get; set; } = "{}";
     public double ConfidenceSum { get; set; }

@@ -24,4 +24,8 @@ public sealed class MonitoringOptions
 
     [Range(1, 3600)]
     public int KpiGaugeSeconds { get; set; } = 30;
+
+    /// <summary>Minute rollups older than this are merged into hour cells, so long ranges read 60 times fewer cells.</summary>
+    [Range(2, 8760)]
+    public int MinuteRollupHours { get; set; } = 48;
 }

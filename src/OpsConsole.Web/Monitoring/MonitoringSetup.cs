@@ -15,6 +15,7 @@ public static class MonitoringSetup
         builder.Services.AddScoped<SegmentQueries>();
         builder.Services.AddScoped<AccuracyQueries>();
         builder.Services.AddScoped<DriftJob>();
+        builder.Services.AddScoped<RollupCompactionJob>();
         builder.Services.AddSingleton<DriftGauges>();
         builder.Services.AddSingleton<ServiceErrorTally>();
         builder.Services.AddSingleton<RollupNotices>();
@@ -40,6 +41,8 @@ public static class MonitoringSetup
         var minutes = app.Configuration.GetValue($"{MonitoringOptions.Section}:{nameof(MonitoringOptions.DriftIntervalMinutes)}", new MonitoringOptions().DriftIntervalMinutes);
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<DriftJob>(
             DriftJob.Id, job => job.RunAsync(CancellationToken.None), Cron(minutes));   // Hangfire swaps in its own token
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RollupCompactionJob>(
+            RollupCompactionJob.Id, job => job.RunAsync(CancellationToken.None), "7 * * * *");
         return app;
     }
 }

@@ -57,7 +57,7 @@ public static class RollupMaintenance
         JsonSerializer.Deserialize<Dictionary<string, long>>(row.LabelsJson, Json) ?? [], JsonSerializer.Deserialize<Dictionary<string, long>>(row.ServedByJson, Json) ?? [],
         JsonSerializer.Deserialize<long[]>(row.ConfidenceBinsJson, Json), row.InferenceMs);
 
-    static void Write(PredictionRollup row, RollupCell cell)
+    public static void Write(PredictionRollup row, RollupCell cell)
     {
         row.Count = cell.Count;
         row.LatencyJson = JsonSerializer.Serialize(cell.Latency.ToState(), Json);
