@@ -12,13 +12,14 @@ namespace OpsConsole.Monitoring;
 /// A console database with 30 days of traffic for three models, for the monitoring page's queries: the prediction log
 /// (raw prepared inserts, 100,000 rows per transaction, for speed), the per-minute rollups of exactly those rows through
 /// the console's own <see cref="RollupMaintenance.ApplyAsync"/> (the code the prediction-log writer runs), one
-/// promotion per model and a drift snapshot per model every 15 minutes, as the drift job leaves them. Generating 10
+/// promotion per model and a drift snapshot per model every 15 minutes, as the drift job leaves them, and the minutes
+/// older than 48 h compacted into hours, as the compaction job leaves them. Generating 10
 /// million rows takes minutes, so the file is kept under the temp directory, named by <see cref="Version"/>, the row
 /// count and the latest migration; a rerun opens it again. Change <see cref="Version"/> when what is generated changes.
 /// </summary>
 public static class DashboardDatabase
 {
-    public const string Version = "1";
+    public const string Version = "2";
     public const int Days = 30;
     const int RowsPerTransaction = 100_000;
 
@@ -74,6 +75,11 @@ public static class DashboardDatabase
             InsertRaw(connectionString, batch);
             await using var db = Context(connectionString);
             await RollupMaintenance.ApplyAsync(db, batch, CancellationToken.None);
+        }
+        // As the console keeps them at End: minutes older than the retention (48 h by default) folded into hours.
+        await using (var db = Context(connectionString))
+        {
+            await new RollupCompactionJob(db, new FixedClock(End), Microsoft.Extensions.Options.Options.Create(new MonitoringOptions())).RunAsync(CancellationToken.None);
         }
         await using (var connection = new SqliteConnection(connectionString))
         {
@@ -181,5 +187,10 @@ public static class DashboardDatabase
             command.ExecuteNonQuery();
         }
         transaction.Commit();
+    }
+
+    sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
