@@ -28,6 +28,12 @@ public sealed record ChartRange(DateTimeOffset From, DateTimeOffset To, int Step
         return Steps.FirstOrDefault(s => minutes / s <= MaxPoints, Steps[^1]);
     }
 
+    /// <summary>
+    /// The same range at a step of at least an hour when it reaches into time whose rollups are compacted into hours
+    /// (before <paramref name="compactedBefore"/>): finer steps there would pile each hour into one step and leave the others empty.
+    /// </summary>
+    public ChartRange CoarseWhereCompacted(DateTimeOffset compactedBefore) => From < compactedBefore && StepMinutes < 60 ? this with { StepMinutes = 60 } : this;
+
     /// <summary>"5 min", "1 h", "1 d": how a step reads in a chart title.</summary>
     public static string Describe(int stepMinutes) => stepMinutes switch
     {

@@ -2,7 +2,8 @@ namespace OpsConsole.Monitoring;
 
 /// <summary>
 /// Histogram-binning calibration on the rollups' 20 confidence bins: the accuracy seen in each bin of labelled reference
-/// predictions (NaN where a bin has too few rows, which then keeps the model's own confidence). <see cref="Used"/> says
+/// predictions (NaN where a bin has too few rows, which is then read at its own confidence: the bin's midpoint for a
+/// rollup's bins). <see cref="Used"/> says
 /// whether it lowered the expected calibration error on held-out reference rows; when it did not, estimates use the
 /// confidences as they are.
 /// </summary>

@@ -31,8 +31,11 @@ public static class ServiceErrorKinds
     /// <summary>A request nothing could serve (503).</summary>
     public const string Refused = "refused";
 
-    /// <summary>The kinds that are requests gone wrong, in the order charts stack them; violations are per field and shown apart.</summary>
-    public static readonly IReadOnlyList<string> RequestKinds = [Rejected, Fault, Timeout, Unavailable, Contract, Fallback, Refused];
+    /// <summary>How a request that went wrong ended: each such request is counted once in these, so they add up.</summary>
+    public static readonly IReadOnlyList<string> OutcomeKinds = [Rejected, Fallback, Refused];
+
+    /// <summary>Why the serving version failed a request that then fell back or was refused (a second count of those requests).</summary>
+    public static readonly IReadOnlyList<string> CauseKinds = [Fault, Timeout, Unavailable, Contract];
 
     public static string Describe(string kind) => kind switch
     {

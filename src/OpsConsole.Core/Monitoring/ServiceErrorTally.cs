@@ -14,7 +14,7 @@ public sealed class ServiceErrorTally(TimeProvider time)
 {
     public const int FeatureLength = 128;
 
-    ConcurrentDictionary<ServiceErrorKey, long> _counts = new();
+    readonly ConcurrentDictionary<ServiceErrorKey, long> _counts = new();
 
     public void Add(string model, int version, string kind, string feature = "", long count = 1)
     {
@@ -23,8 +23,17 @@ public sealed class ServiceErrorTally(TimeProvider time)
         _counts.AddOrUpdate(key, count, (_, previous) => previous + count);
     }
 
-    /// <summary>Takes every count so far, leaving an empty tally for what comes next.</summary>
-    public IReadOnlyDictionary<ServiceErrorKey, long> Drain() => Interlocked.Exchange(ref _counts, new ConcurrentDictionary<ServiceErrorKey, long>());
+    /// <summary>Takes every count so far. Each key is removed atomically with the count it held, so an increment racing
+    /// the drain lands either in what is taken or in the tally for the next drain, never in neither.</summary>
+    public IReadOnlyDictionary<ServiceErrorKey, long> Drain()
+    {
+        var taken = new Dictionary<ServiceErrorKey, long>();
+        foreach (var key in _counts.Keys)
+        {
+            if (_counts.TryRemove(key, out var count)) taken[key] = count;
+        }
+        return taken;
+    }
 
     /// <summary>Puts counts back after a failed write, so they are tried again with the next flush.</summary>
     public void Return(IReadOnlyDictionary<ServiceErrorKey, long> counts)

@@ -30,7 +30,8 @@ public sealed class AccuracyQueries(OpsDbContext db, PerformanceQueries performa
 
         var referenceFrom = from.AddDays(-CalibrationDays);
         var reference = await performance.LabelledAsync(model, v, referenceFrom, from, cancellationToken);
-        var calibration = ConfidenceBasedEstimate.Fit([.. reference.Where(r => r.Confidence is not null).Select(r => (r.Confidence!.Value, r.Predicted == r.Truth))]);
+        List<(double, bool)> withConfidence = [.. reference.Where(r => r.Confidence is not null).Select(r => (r.Confidence!.Value, r.Predicted == r.Truth))];
+        var calibration = ConfidenceBasedEstimate.Fit(withConfidence);
 
         var labelled = await performance.LabelledAsync(model, v, from, now, cancellationToken);
         var realized = labelled.GroupBy(l => KpiMath.LocalDay(l.At, zone)).ToDictionary(g => g.Key, g => (Count: g.Count(), Right: g.Count(l => l.Predicted == l.Truth)));
@@ -56,6 +57,6 @@ public sealed class AccuracyQueries(OpsDbContext db, PerformanceQueries performa
             return new DailyAccuracy(d, count, labelledCount, labelledCount == 0 ? null : (double)right / labelledCount, estimate);
         }).ToList();
         return (new AccuracyView(model, v, zone.Id,
-            new CalibrationView(referenceFrom, from, calibration?.Rows ?? reference.Count, calibration?.Used ?? false, calibration?.EceUncalibrated, calibration?.EceCalibrated), series), null);
+            new CalibrationView(referenceFrom, from, calibration?.Rows ?? withConfidence.Count, calibration?.Used ?? false, calibration?.EceUncalibrated, calibration?.EceCalibrated), series), null);
     }
 }

@@ -11,10 +11,12 @@ public sealed record ColumnHistoryPoint(DateTimeOffset ComputedAt, int Version, 
 
 /// <summary>
 /// The drill-down of one column (a feature, the prediction or the confidence): its drift now, both distributions over
-/// the bins the statistic is computed on, its figure in every stored drift run, and the segments where it drifts most.
+/// the bins the statistic is computed on, its figure in every stored drift run, the segments where it drifts most, and
+/// both sides summarized (with the categories only the current side has).
 /// </summary>
 public sealed record FeatureDriftView(string Model, int Version, string Column, string Kind, DriftWindowView Reference, DriftWindowView Current,
-    DriftColumnView Drift, IReadOnlyList<DistributionBin> Distribution, IReadOnlyList<ColumnHistoryPoint> History, IReadOnlyList<SegmentDriftView> Segments);
+    DriftColumnView Drift, IReadOnlyList<DistributionBin> Distribution, IReadOnlyList<ColumnHistoryPoint> History, IReadOnlyList<SegmentDriftView> Segments,
+    ColumnSummary ReferenceSummary, ColumnSummary CurrentSummary, IReadOnlyList<CategoryShare> NewCategories);
 
 public sealed partial class DriftQueries
 {
@@ -48,12 +50,14 @@ public sealed partial class DriftQueries
         var referenceBySegment = loaded.ReferenceRows.Items.Where(r => r.Segment is not null).ToLookup(r => r.Segment!);
         var segments = loaded.CurrentRows.Items.Where(r => r.Segment is not null).GroupBy(r => r.Segment!)
             .OrderByDescending(g => g.Count()).Take(MaxSegments)
-            .Select(g =>
+            .Select(g => (Segment: g.Key, Reference: referenceBySegment[g.Key].ToList(), Current: g.ToList()))
+            .Select(s => (s.Segment, s.Reference, s.Current, Column: Build(s.Reference, s.Current)))
+            // A segment can log no value of an output at all (say, only default-label answers, without confidence).
+            .Where(s => s.Column is not null)
+            .Select(s =>
             {
-                var reference = referenceBySegment[g.Key].ToList();
-                var current = g.ToList();
-                var view = View(DriftEngine.Column(Build(reference, current)!, method, threshold), kind);
-                return new SegmentDriftView(g.Key, reference.Count, current.Count, view, DriftHeatmap.Severity(view));
+                var view = View(DriftEngine.Column(s.Column!, method, threshold), kind);
+                return new SegmentDriftView(s.Segment, s.Reference.Count, s.Current.Count, view, DriftHeatmap.Severity(view));
             })
             .OrderByDescending(s => s.Severity ?? -1).ThenBy(s => s.Segment, StringComparer.Ordinal)
             .ToList();
@@ -64,6 +68,7 @@ public sealed partial class DriftQueries
         return (new FeatureDriftView(model, loaded.Chosen.Version, column, kind,
             new DriftWindowView(loaded.Reference.From, loaded.Reference.To, loaded.ReferenceRows.Seen, loaded.ReferenceRows.IsSampled),
             new DriftWindowView(loaded.Current.From, loaded.Current.To, loaded.CurrentRows.Seen, loaded.CurrentRows.IsSampled),
-            drift, distribution, history, segments), StatusCodes.Status200OK, null);
+            drift, distribution, history, segments, ColumnSummary.Of(whole.Reference, whole.Type), ColumnSummary.Of(whole.Current, whole.Type),
+            whole.Type == ColumnType.Categorical ? ColumnSummary.NewCategories(whole.Reference, whole.Current) : []), StatusCodes.Status200OK, null);
     }
 }

@@ -84,6 +84,7 @@ public static class MonitoringEndpoints
         var start = from ?? end.AddHours(-24);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (start >= end) errors["from"] = ["from must be before to."];
+        else if (end - start > TimeSpan.FromDays(90)) errors["from"] = ["Ask for at most 90 days."];
         var length = WindowText.Parse(step ?? "5m");
         if (length is not { } s || s.TotalMinutes % 1 != 0) errors["step"] = ["Give a step of whole minutes, e.g. 1m, 5m, 1h or 1d."];
         else if ((end - start) / s > MetricsQueries.MaxPoints) errors["step"] = [$"That gives more than {MetricsQueries.MaxPoints} points; choose a longer step or a shorter range."];

@@ -6,7 +6,9 @@ public static class MonitoringSetup
 {
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.PricePerCpuHourByModel.Values.All(p => double.IsFinite(p) && p >= 0), "Monitoring:PricePerCpuHourByModel prices are finite and not negative.")
+            .ValidateOnStart();
         builder.Services.AddScoped<DriftQueries>();
         builder.Services.AddScoped<DriftHistory>();
         builder.Services.AddScoped<MetricsQueries>();

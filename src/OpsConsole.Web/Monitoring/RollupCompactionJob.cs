@@ -9,8 +9,10 @@ namespace OpsConsole.Monitoring;
 /// version, segment), so a week or a month reads a few thousand cells instead of tens of thousands. The hour cell is
 /// the cell at the hour's first minute when there is one (same key, so a late prediction for that minute adds to it),
 /// else a new one; a late prediction for another minute of a compacted hour makes a minute cell that the next run
-/// merges in. Each hour is deleted with a check that its minute cells still hold the counts that were read, so a
-/// concurrent write is never merged away: that hour is left for the next run.
+/// merges in. Inside the transaction each hour's minute cells (the one kept as the hour cell too) are checked to still
+/// hold the counts that were read; an hour that changed is left for the next run. On SQLite the transaction holds the
+/// write lock from its start, so no write can land between that check and the delete; on SQL Server (read committed) a
+/// write in that instant could still be folded away, the same open point as the rollup cell lock (operations.md §4).
 /// </summary>
 public sealed class RollupCompactionJob(OpsDbContext db, TimeProvider time, IOptions<MonitoringOptions> options)
 {
@@ -41,8 +43,7 @@ public sealed class RollupCompactionJob(OpsDbContext db, TimeProvider time, IOpt
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
     }
 
-    // One transaction for the batch (on SQLite it takes the write lock at once, so no writer can slip in between the
-    // check and the delete); returns how many minute cells were folded into their hours.
+    // One transaction for the batch; returns how many minute cells were folded into their hours.
     async Task<int> CompactAsync(List<PredictionRollup> minutes, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -53,11 +54,11 @@ public sealed class RollupCompactionJob(OpsDbContext db, TimeProvider time, IOpt
                 && r.Segment == hour.Key.Segment && r.MinuteStart == hour.Key.Hour && r.Minutes == 60, cancellationToken)
                 ?? hour.FirstOrDefault(m => m.MinuteStart == hour.Key.Hour);
             var others = hour.Where(m => !ReferenceEquals(m, holder)).ToList();
-            // Delete only what still holds the counts read above; anything else changed meanwhile and waits for the next run.
-            var ids = others.Select(o => o.Id).ToList();
-            var expected = others.ToDictionary(o => o.Id, o => o.Count);
-            var unchanged = await db.PredictionRollups.Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Count }).ToListAsync(cancellationToken);
-            if (unchanged.Count != others.Count || unchanged.Any(u => expected[u.Id] != u.Count)) continue;
+            // Every minute cell read before the transaction (the kept one too) must still hold what was read.
+            var read = hour.ToDictionary(m => m.Id, m => m.Count);
+            var ids = read.Keys.ToList();
+            var now = await db.PredictionRollups.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Count }).ToListAsync(cancellationToken);
+            if (now.Count != read.Count || now.Any(u => read[u.Id] != u.Count)) continue;
             var cell = holder is null ? new RollupCell() : RollupMaintenance.Read(holder);
             foreach (var other in others) cell.Merge(RollupMaintenance.Read(other));
             if (holder is null)

@@ -35,16 +35,23 @@ public sealed class ServiceErrorFlusher(ServiceErrorTally tally, IServiceScopeFa
     {
         var counts = tally.Drain();
         if (counts.Count == 0) return;
+        // Each cell commits on its own, so after a failure only the cells not yet written go back to the tally.
+        var left = new Dictionary<ServiceErrorKey, long>(counts);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
-            foreach (var (key, count) in counts) await AddAsync(db, key, count, cancellationToken);
+            foreach (var (key, count) in counts)
+            {
+                await AddAsync(db, key, count, cancellationToken);
+                left.Remove(key);
+            }
         }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            MonitoringLog.ErrorFlushFailed(logger, counts.Count, exception.Message);
-            tally.Return(counts);
+            // Any failure, not only a database one: a background service that throws would stop the whole host.
+            MonitoringLog.ErrorFlushFailed(logger, left.Count, exception.Message);
+            tally.Return(left);
         }
     }
 

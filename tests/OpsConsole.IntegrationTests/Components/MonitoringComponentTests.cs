@@ -60,7 +60,8 @@ public sealed class MonitoringComponentTests
         var view = new FeatureDriftView("m", 1, "amount", "feature", new DriftWindowView(Now.AddDays(-10), Now.AddDays(-3), 800, false), new DriftWindowView(Now.AddDays(-1), Now, 600, false),
             drift, [new DistributionBin("[0, 1)", 0.5, 0.25), new DistributionBin("[1, 2]", 0.5, 0.75)],
             [new ColumnHistoryPoint(Now.AddHours(-2), 1, 0.1, 0.2, 0.05, false, 0.25), new ColumnHistoryPoint(Now.AddHours(-1), 1, 0.4, 1e-12, 0.05, true, 5)],
-            [new SegmentDriftView("eu", 400, 300, drift, 5), new SegmentDriftView("us", 400, 300, drift with { Drift = false, PValue = 0.4 }, 0.125)]);
+            [new SegmentDriftView("eu", 400, 300, drift, 5), new SegmentDriftView("us", 400, 300, drift with { Drift = false, PValue = 0.4 }, 0.125)],
+            ColumnSummary.Of(ColumnValues.Numeric([1.0, 2.0, 3.0]), ColumnType.Numeric), ColumnSummary.Of(ColumnValues.Numeric([11.0, 12.0, 13.0, null]), ColumnType.Numeric), []);
 
         var drill = ctx.Render<FeatureDrilldown>(p => p.Add(c => c.Column, "amount").Add(c => c.View, view));
 
@@ -71,6 +72,9 @@ public sealed class MonitoringComponentTests
         Assert.Equal(["eu", "us"], drill.FindAll("#feature-segments tbody tr").Select(r => r.QuerySelector("td")!.TextContent));
         Assert.Contains("drifting", drill.Find("#feature-drilldown").TextContent);
         Assert.Contains("800 reference rows", drill.Find("#feature-drilldown").TextContent);
+        var median = drill.FindAll("#feature-summary tbody tr").Single(r => r.QuerySelector("td")!.TextContent == "p50").QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["p50", "2", "12"], median);
+        Assert.Contains("25.0", drill.Find("#feature-summary").TextContent);   // a quarter of the current values missing
     }
 
     [Fact]
@@ -79,12 +83,15 @@ public sealed class MonitoringComponentTests
         await using var ctx = NewContext();
         var drift = new DriftColumnView("b", "feature", "numeric", "wasserstein", 0.01, null, 0.1, false, 0, 0, null);
         var view = new FeatureDriftView("m", 1, "b", "feature", new DriftWindowView(Now.AddDays(-10), Now.AddDays(-3), 80, false), new DriftWindowView(Now.AddDays(-1), Now, 60, false),
-            drift, [new DistributionBin("1", 1, 1)], [], []);
+            drift, [new DistributionBin("1", 1, 1)], [], [],
+            ColumnSummary.Of(ColumnValues.Categorical(["de", "fr"]), ColumnType.Categorical), ColumnSummary.Of(ColumnValues.Categorical(["de", "xx"]), ColumnType.Categorical),
+            [new CategoryShare("xx", 1, 0.5)]);
 
         var empty = ctx.Render<FeatureDrilldown>(p => p.Add(c => c.Column, "b").Add(c => c.View, view));
         var problem = ctx.Render<FeatureDrilldown>(p => p.Add(c => c.Column, "zzz").Add(c => c.Problem, "v1 of m has no feature 'zzz'"));
 
         Assert.Contains("send a segment", empty.Find("#feature-drilldown").TextContent);
+        Assert.Contains("xx (50", empty.Find("#new-categories").TextContent);
         Assert.Contains("no feature 'zzz'", problem.Find(".mud-alert").TextContent);
         Assert.Empty(problem.FindAll("#feature-distribution"));
     }
@@ -109,7 +116,8 @@ public sealed class MonitoringComponentTests
         Assert.Equal(["production", "canary"], traffic.Select(t => t.Name));
         Assert.Equal([2.0, 0.0], traffic[1].Y.Cast<double>());
         Assert.Equal(["p50", "p95", "p99"], charts.Instance.Traces["latency-chart"].Cast<Scatter>().Select(t => t.Name));
-        Assert.Equal(2, charts.Instance.Traces["errors-chart"].Count);
+        // Rejected requests are bars (how they ended); the fault is a line (why the version failed), not a second request.
+        Assert.Equal(["rejected by contract", "model fault"], charts.Instance.Traces["errors-chart"].Select(t => t is Bar b ? b.Name : ((Scatter)t).Name));
         Assert.Contains("3 rejected by contract", charts.Find("#service-summary").TextContent);
         Assert.Contains("15", charts.Find("#service-summary").TextContent);
         Assert.Contains("c", charts.Find("#violations-by-feature").TextContent);

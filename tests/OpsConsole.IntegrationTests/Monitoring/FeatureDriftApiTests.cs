@@ -53,6 +53,12 @@ public class FeatureDriftApiTests(TestApp app)
         Assert.Equal((true, false), (a.Segments[0].Column.Drift, a.Segments[1].Column.Drift));
         Assert.Equal((300, 300), (a.Segments[0].ReferenceRows, a.Segments[0].CurrentRows));
         Assert.True(a.Segments[0].Severity > a.Segments[1].Severity);
+        // The summaries are of the same rows: the reference's a is uniform on [0, 2), the current's half moved up by 3.
+        Assert.Equal((600L, 600L), (a.ReferenceSummary.Count, a.CurrentSummary.Count));
+        Assert.InRange(a.ReferenceSummary.Mean!.Value, 0.9, 1.1);
+        Assert.InRange(a.CurrentSummary.Mean!.Value, 2.4, 2.6);
+        Assert.True(a.CurrentSummary.Max > 3 && a.ReferenceSummary.Max < 2);
+        Assert.Empty(a.NewCategories);
         Assert.False(b!.Drift.Drift);
         Assert.All(b.Segments, s => Assert.False(s.Column.Drift));
     }

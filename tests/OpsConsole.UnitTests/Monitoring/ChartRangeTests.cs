@@ -35,4 +35,16 @@ public class ChartRangeTests
     [InlineData(1440, "1 d")]
     [InlineData(10080, "7 d")]
     public void Steps_read_in_the_largest_whole_unit(int minutes, string text) => Assert.Equal(text, ChartRange.Describe(minutes));
+
+    [Fact]
+    public void A_range_reaching_into_compacted_hours_is_drawn_at_an_hour_at_least_and_a_recent_one_keeps_its_step()
+    {
+        var week = ChartRange.Last(TimeSpan.FromDays(7), Now);
+        var day = ChartRange.Last(TimeSpan.FromDays(1), Now);
+        var month = ChartRange.Last(TimeSpan.FromDays(30), Now);
+
+        Assert.Equal(60, week.CoarseWhereCompacted(Now.AddHours(-48)).StepMinutes);
+        Assert.Equal(5, day.CoarseWhereCompacted(Now.AddHours(-48)).StepMinutes);
+        Assert.Equal(180, month.CoarseWhereCompacted(Now.AddHours(-48)).StepMinutes);
+    }
 }
