@@ -804,6 +804,10 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("DriftSettingsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("GatePolicyJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -773,6 +773,10 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DriftSettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GatePolicyJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -16,6 +16,9 @@ public class RegisteredModel
     /// <summary>How the model is served when things go wrong, as JSON (<c>ServingPolicy</c>); empty means the defaults.</summary>
     public string ServingPolicyJson { get; set; } = "";
 
+    /// <summary>How the model's drift is judged, as JSON (<c>DriftSettings</c>); empty means the defaults.</summary>
+    public string DriftSettingsJson { get; set; } = "";
+
     /// <summary>
     /// Counts stage changes; a concurrency token, so two changes decided on the same snapshot of the versions cannot
     /// both commit (the second would act on stages the first just changed).

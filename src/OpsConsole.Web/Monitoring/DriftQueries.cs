@@ -7,8 +7,17 @@ namespace OpsConsole.Monitoring;
 public sealed record DriftWindowView(DateTimeOffset From, DateTimeOffset To, long Rows, bool Sampled);
 
 /// <summary>One column of the drift answer; <c>kind</c> says whether it is a feature, the prediction or the confidence.</summary>
+/// <c>thresholdSource</c> says where the threshold came from: <c>default</c> (STATISTICS.md), <c>model</c> (the model's
+/// drift settings) or <c>data</c> (data-driven, from chunks of the reference).
 public sealed record DriftColumnView(string Column, string Kind, string Type, string Method, double? Statistic, double? PValue, double Threshold, bool Drift,
-    double ReferenceMissingShare, double CurrentMissingShare, string? Reason);
+    double ReferenceMissingShare, double CurrentMissingShare, string? Reason, string ThresholdSource = ThresholdSources.Default);
+
+public static class ThresholdSources
+{
+    public const string Default = "default";
+    public const string Model = "model";
+    public const string Data = "data";
+}
 
 /// <summary>DESIGN's drift answer. The dataset figures count feature columns only; prediction and confidence drift are reported beside them.</summary>
 public sealed record DriftView(string Model, int Version, string? Segment, DriftWindowView Reference, DriftWindowView Current,
@@ -31,18 +40,17 @@ public sealed partial class DriftQueries(OpsDbContext db)
     {
         var (loaded, status, problem) = await LoadAsync(model, version, segment, window, referenceFrom, referenceTo, now, cancellationToken);
         if (loaded is null) return (null, status, problem);
-        var (chosen, contract, reference, current, referenceRows, currentRows) = loaded;
+        var (chosen, contract, reference, current, referenceRows, currentRows, referenceInputs, currentInputs, options, sources) = loaded;
 
-        var (referenceInputs, currentInputs) = (Parse(referenceRows.Items), Parse(currentRows.Items));
         var features = contract.Select(f => Feature(f, referenceInputs, currentInputs)).ToList();
-        var report = DriftEngine.Report(features, DriftOptions.Default);
+        var report = DriftEngine.Report(features, options);
         var outputs = Outputs(referenceRows.Items, currentRows.Items);
         // Prediction and confidence are judged like features but kept out of the dataset share, which is about inputs.
-        var columns = report.Columns.Select(c => View(c, "feature"))
+        var columns = report.Columns.Select(c => View(c, "feature", sources))
             .Concat(outputs.Select(o =>
             {
-                var method = DriftEngine.MethodFor(o.Column, DriftOptions.Default);
-                return View(DriftEngine.Column(o.Column, method, DriftMethods.DefaultThreshold(method)), o.Kind);
+                var (method, threshold) = Judged(o.Column, options);
+                return View(DriftEngine.Column(o.Column, method, threshold), o.Kind, sources);
             }))
             .ToList();
         return (new DriftView(model, chosen.Version, segment,
@@ -53,7 +61,9 @@ public sealed partial class DriftQueries(OpsDbContext db)
 
     /// <summary>The version, its contract, both windows and both sides' rows (or their samples) of one drift question.</summary>
     sealed record Loaded(ModelVersion Chosen, List<FeatureSpec> Contract, (DateTimeOffset From, DateTimeOffset To) Reference,
-        (DateTimeOffset From, DateTimeOffset To) Current, ReservoirSample<LoggedRow> ReferenceRows, ReservoirSample<LoggedRow> CurrentRows);
+        (DateTimeOffset From, DateTimeOffset To) Current, ReservoirSample<LoggedRow> ReferenceRows, ReservoirSample<LoggedRow> CurrentRows,
+        List<Dictionary<string, JsonElement>> ReferenceInputs, List<Dictionary<string, JsonElement>> CurrentInputs, DriftOptions Options,
+        IReadOnlyDictionary<string, string> Sources);
 
     async Task<(Loaded? Loaded, int Status, string? Problem)> LoadAsync(string model, int? version, string? segment, TimeSpan window,
         DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken)
@@ -65,7 +75,9 @@ public sealed partial class DriftQueries(OpsDbContext db)
         var chosen = row.Versions.Single(x => x.Version == number);
 
         var current = (From: now - window, To: now);
-        var reference = await ReferenceAsync(row.Id, chosen.Version, referenceFrom, referenceTo, current.From, cancellationToken);
+        var settings = RegistryJson.Read<DriftSettings>(row.DriftSettingsJson) ?? DriftSettings.Default;
+        // A window asked for wins over the model's chosen reference, which wins over each version's first week.
+        var reference = await ReferenceAsync(row.Id, chosen.Version, referenceFrom ?? settings.ReferenceFrom, referenceTo ?? settings.ReferenceTo, current.From, cancellationToken);
         if (reference is null)
         {
             return (null, StatusCodes.Status409Conflict,
@@ -74,7 +86,54 @@ public sealed partial class DriftQueries(OpsDbContext db)
         var contract = RegistryJson.Read<List<FeatureSpec>>(chosen.FeatureSchemaJson) ?? [];
         var referenceRows = await SampleAsync(model, chosen.Version, segment, reference.Value.From, reference.Value.To, cancellationToken);
         var currentRows = await SampleAsync(model, chosen.Version, segment, current.From, current.To, cancellationToken);
-        return (new Loaded(chosen, contract, reference.Value, current, referenceRows, currentRows), StatusCodes.Status200OK, null);
+        var (referenceInputs, currentInputs) = (Parse(referenceRows.Items), Parse(currentRows.Items));
+        var (options, sources) = Options(settings, contract, referenceInputs, referenceRows.Items);
+        return (new Loaded(chosen, contract, reference.Value, current, referenceRows, currentRows, referenceInputs, currentInputs, options, sources), StatusCodes.Status200OK, null);
+    }
+
+    // The model's settings as the engine's options, with each data-driven threshold worked out from the reference rows
+    // in their time order. A data-driven column with too little reference keeps the default threshold, and says so.
+    static (DriftOptions Options, IReadOnlyDictionary<string, string> Sources) Options(DriftSettings settings, List<FeatureSpec> contract,
+        List<Dictionary<string, JsonElement>> referenceInputs, IReadOnlyList<LoggedRow> referenceRows)
+    {
+        var columns = new Dictionary<string, ColumnDriftSettings>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, choice) in settings.Columns ?? new Dictionary<string, ColumnDriftChoice>())
+        {
+            var method = choice.Method ?? settings.Method;
+            double? threshold = choice.Threshold;
+            if (choice.DataDriven && method is { } m && DataDrivenThreshold.Supports(m))
+            {
+                var (type, numbers, categories) = RawValues(name, contract, referenceInputs, referenceRows);
+                threshold = type is { } t ? DataDrivenThreshold.For(name, t, numbers, categories, m)?.Threshold : null;
+                if (threshold is not null) sources[name] = ThresholdSources.Data;
+            }
+            else if (choice.Threshold is not null)
+            {
+                sources[name] = ThresholdSources.Model;
+            }
+            columns[name] = new ColumnDriftSettings(method, threshold);
+        }
+        return (new DriftOptions(settings.Method ?? DriftMethods.Auto, Columns: columns), sources);
+    }
+
+    // One column's reference values, unsorted, in row order: a feature from the logged inputs, or the prediction or confidence.
+    static (ColumnType? Type, List<double?> Numbers, List<string?> Categories) RawValues(string name, List<FeatureSpec> contract,
+        List<Dictionary<string, JsonElement>> inputs, IReadOnlyList<LoggedRow> rows)
+    {
+        if (contract.FirstOrDefault(f => f.Name == name) is { } feature)
+        {
+            return feature.Type is FeatureTypes.Number or FeatureTypes.Integer
+                ? (ColumnType.Numeric, [.. inputs.Select(r => NumberOf(r, name))], [])
+                : (ColumnType.Categorical, [], [.. inputs.Select(r => CategoryOf(r, name))]);
+        }
+        return name switch
+        {
+            "confidence" => (ColumnType.Numeric, [.. rows.Select(r => r.Confidence)], []),
+            "prediction" when rows.Any(r => r.Label is not null) => (ColumnType.Categorical, [], [.. rows.Select(r => r.Label)]),
+            "prediction" => (ColumnType.Numeric, [.. rows.Select(r => r.Value)], []),
+            _ => (null, [], []),
+        };
     }
 
     // The given window, else the version's first week in production, cut off where the current window starts.
@@ -115,14 +174,8 @@ public sealed partial class DriftQueries(OpsDbContext db)
     {
         var numeric = feature.Type is FeatureTypes.Number or FeatureTypes.Integer;
         ColumnValues Side(List<Dictionary<string, JsonElement>> rows) => numeric
-            ? ColumnValues.Numeric(rows.Select(r => r.TryGetValue(feature.Name, out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : (double?)null))
-            : ColumnValues.Categorical(rows.Select(r => r.TryGetValue(feature.Name, out var e) ? e.ValueKind switch
-            {
-                JsonValueKind.String => e.GetString(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            } : null));
+            ? ColumnValues.Numeric(rows.Select(r => NumberOf(r, feature.Name)))
+            : ColumnValues.Categorical(rows.Select(r => CategoryOf(r, feature.Name)));
         return new DriftColumn(feature.Name, numeric ? ColumnType.Numeric : ColumnType.Categorical, Side(reference), Side(current));
     }
 
@@ -138,6 +191,25 @@ public sealed partial class DriftQueries(OpsDbContext db)
         return columns;
     }
 
-    static DriftColumnView View(ColumnDrift c, string kind) => new(c.Column, kind, c.Type == ColumnType.Numeric ? "numeric" : "categorical", c.Method,
-        c.Statistic, c.PValue, c.Threshold, c.Drift, c.ReferenceMissingShare, c.CurrentMissingShare, c.Reason);
+    static DriftColumnView View(ColumnDrift c, string kind, IReadOnlyDictionary<string, string> sources) => new(c.Column, kind,
+        c.Type == ColumnType.Numeric ? "numeric" : "categorical", c.Method, c.Statistic, c.PValue, c.Threshold, c.Drift, c.ReferenceMissingShare,
+        c.CurrentMissingShare, c.Reason, sources.GetValueOrDefault(c.Column, ThresholdSources.Default));
+
+    /// <summary>The method and threshold a column is judged by under the model's options, as the report judges features.</summary>
+    static (string Method, double Threshold) Judged(DriftColumn column, DriftOptions options)
+    {
+        var method = DriftEngine.MethodFor(column, options);
+        return (method, options.Columns?.GetValueOrDefault(column.Name)?.Threshold ?? options.Threshold ?? DriftMethods.DefaultThreshold(method));
+    }
+
+    static double? NumberOf(Dictionary<string, JsonElement> row, string name) =>
+        row.TryGetValue(name, out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
+
+    static string? CategoryOf(Dictionary<string, JsonElement> row, string name) => row.TryGetValue(name, out var e) ? e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    } : null;
 }

@@ -36,12 +36,13 @@ public sealed partial class DriftQueries
         DriftColumn? Build(IReadOnlyList<LoggedRow> reference, IReadOnlyList<LoggedRow> current) => spec is not null
             ? Feature(spec, Parse(reference), Parse(current))
             : Outputs(reference, current).Select(o => o.Column).FirstOrDefault(c => c.Name == column);
-        var whole = Build(loaded.ReferenceRows.Items, loaded.CurrentRows.Items);
+        var whole = spec is not null
+            ? Feature(spec, loaded.ReferenceInputs, loaded.CurrentInputs)
+            : Outputs(loaded.ReferenceRows.Items, loaded.CurrentRows.Items).Select(o => o.Column).FirstOrDefault(c => c.Name == column);
         if (whole is null) return (null, StatusCodes.Status404NotFound, $"{model} logs no {column} to compare.");
-        // Every segment is judged by the method the whole column gets, so the segments compare like with like.
-        var method = DriftEngine.MethodFor(whole, DriftOptions.Default);
-        var threshold = DriftMethods.DefaultThreshold(method);
-        var drift = View(DriftEngine.Column(whole, method, threshold), kind);
+        // Every segment is judged by the method and threshold the whole column gets, so the segments compare like with like.
+        var (method, threshold) = Judged(whole, loaded.Options);
+        var drift = View(DriftEngine.Column(whole, method, threshold), kind, loaded.Sources);
 
         var bins = DriftBins.For(whole.Reference, whole.Current, whole.Type, DriftBinning.Combined, null);
         var (referenceTotal, currentTotal) = (Math.Max(1, bins.Reference.Sum()), Math.Max(1, bins.Current.Sum()));
@@ -56,7 +57,7 @@ public sealed partial class DriftQueries
             .Where(s => s.Column is not null)
             .Select(s =>
             {
-                var view = View(DriftEngine.Column(s.Column!, method, threshold), kind);
+                var view = View(DriftEngine.Column(s.Column!, method, threshold), kind, loaded.Sources);
                 return new SegmentDriftView(s.Segment, s.Reference.Count, s.Current.Count, view, DriftHeatmap.Severity(view));
             })
             .OrderByDescending(s => s.Severity ?? -1).ThenBy(s => s.Segment, StringComparer.Ordinal)

@@ -21,6 +21,10 @@ public static class MonitoringEndpoints
             .WithSummary("Volume and confident-prediction rate per day in the given time zone, with the trailing 7-day baseline and the change from it.");
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
+        api.MapGet("/drift-settings", GetDriftSettings).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("How the model's drift is judged: the method for every column, per-column methods and thresholds (fixed or data-driven), and a fixed reference window.");
+        api.MapPut("/drift-settings", SetDriftSettings).RequireAuthorization(Policies.Engineer).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Sets the model's drift settings; the drift API, the drift job and the monitoring page use them from the next computation on.");
         api.MapGet("/accuracy", Accuracy).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Realized accuracy per day in the given time zone beside the label-free confidence-based estimate (±3 standard errors), with how it was calibrated.");
         api.MapGet("/segments", Segments).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -39,6 +43,27 @@ public static class MonitoringEndpoints
         var now = time.GetUtcNow();
         var (view, status, problem) = await queries.FeatureAsync(name, column, version, length!.Value, referenceFrom, referenceTo, historyFrom ?? now.AddDays(-7), now, cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
+    }
+
+    static async Task<Results<Ok<DriftSettings>, ProblemHttpResult>> GetDriftSettings(string name, OpsDbContext db, CancellationToken cancellationToken)
+    {
+        var json = await db.Models.Where(m => m.Name == name).Select(m => m.DriftSettingsJson).SingleOrDefaultAsync(cancellationToken);
+        return json is null
+            ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(Registry.RegistryJson.Read<DriftSettings>(json) ?? DriftSettings.Default);
+    }
+
+    // The change is audited by the save (who, when, before and after), like every change to a model.
+    static async Task<Results<Ok<DriftSettings>, ValidationProblem, ProblemHttpResult>> SetDriftSettings(
+        string name, DriftSettings settings, OpsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = DriftSettings.Check(settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var model = await db.Models.SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
+        if (model is null) return TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+        model.DriftSettingsJson = Registry.RegistryJson.Write(settings);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(settings);
     }
 
     static async Task<Results<Ok<AccuracyView>, ValidationProblem, ProblemHttpResult>> Accuracy(

@@ -21,7 +21,7 @@ public sealed class MonitoringComponentTests
     }
 
     static DriftColumnView Column(string name, double? statistic, double? p, double threshold, bool drift, string kind = "feature") =>
-        new(name, kind, "numeric", p is null ? "wasserstein" : "ks", statistic, p, threshold, drift, 0, 0, null);
+        new(name, kind, "numeric", p is null ? "wasserstein" : "ks", statistic, p, threshold, drift, 0, 0, null, name == "amount" ? ThresholdSources.Data : ThresholdSources.Default);
 
     static List<DriftPointView> Runs() =>
     [
@@ -46,6 +46,7 @@ public sealed class MonitoringComponentTests
         Assert.Equal(0.1, ((IEnumerable<object?>)heatmap.Z[1]).Cast<double?>().First()!.Value, 9);   // threshold / p-value for a test
         Assert.Contains("1 of 2", panel.Find("#drift-summary").TextContent);   // features only: the prediction is not counted
         Assert.Single(panel.FindAll("#drift-latest .mud-chip"));
+        Assert.Equal("data-driven (reference chunks)", Assert.Single(panel.FindAll("#drift-latest .threshold-source")).TextContent);   // says which threshold fired
 
         await panel.InvokeAsync(() => panel.FindAll("#drift-latest .drift-column")[0].Click());
 

@@ -59,6 +59,8 @@ public class EndpointAuthorizationTests(TestApp app)
         ("GET", "/api/models/no-such-model/drift/history", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/drift/columns/a", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/accuracy", Roles.Viewer, null),
+        ("GET", "/api/models/no-such-model/drift-settings", Roles.Viewer, null),
+        ("PUT", "/api/models/no-such-model/drift-settings", Roles.Engineer, """{}"""),
         ("GET", "/api/models/no-such-model/segments", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/metrics", Roles.Viewer, null),
         ("GET", "/api/models/no-such-model/performance", Roles.Viewer, null),
