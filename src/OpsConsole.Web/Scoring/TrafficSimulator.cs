@@ -4,7 +4,13 @@ using OpsConsole.Registry;
 
 namespace OpsConsole.Scoring;
 
-public sealed record SimulatorSettings(double RequestsPerSecond, IReadOnlyList<string>? Segments, double OutcomeShare = 0.3);
+/// <summary>
+/// How demo traffic runs. <see cref="Drift"/> moves numeric features within their range (+0.5 draws a feature from the
+/// upper half of its range, −0.5 from the lower half), so a newcomer can watch drift being caught; <see cref="Limit"/>
+/// stops after that many requests; <see cref="Seed"/> makes the records reproducible.
+/// </summary>
+public sealed record SimulatorSettings(double RequestsPerSecond, IReadOnlyList<string>? Segments, double OutcomeShare = 0.3,
+    IReadOnlyDictionary<string, double>? Drift = null, int? Limit = null, int? Seed = null);
 public sealed record SimulatorStatus(string Model, bool Running, double RequestsPerSecond, IReadOnlyList<string> Segments, long Sent, long Failed, DateTimeOffset? StartedAt, string? StartedBy);
 
 /// <summary>
@@ -23,12 +29,12 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         public required SimulatorSettings Settings;
         public required DateTimeOffset StartedAt;
         public required string StartedBy;
+        public required Random Random;
         public long Sent, Failed;
         public double Owed;
     }
 
     readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
-    readonly Random _random = new();
 
     public static Dictionary<string, string[]> Check(SimulatorSettings settings)
     {
@@ -38,11 +44,14 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         if (settings.Segments is { Count: > 20 } || settings.Segments?.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 100) == true)
             errors["segments"] = ["Give at most 20 segment names of 1 to 100 characters."];
         if (settings.OutcomeShare is < 0 or > 1 || double.IsNaN(settings.OutcomeShare)) errors["outcomeShare"] = ["A share is between 0 and 1."];
+        if (settings.Drift is { } drift && (drift.Count > 50 || drift.Values.Any(d => !double.IsFinite(d) || d is < -1 or > 1)))
+            errors["drift"] = ["Give at most 50 features, each moved by −1 to 1 (a share of its range: +0.5 draws from the upper half)."];
+        if (settings.Limit is < 1 or > 10_000_000) errors["limit"] = ["Stop after 1 to 10,000,000 requests, or leave it out to run until stopped."];
         return errors;
     }
 
     public void Start(string model, SimulatorSettings settings, string by) =>
-        _runs[model] = new Run { Settings = settings, StartedAt = time.GetUtcNow(), StartedBy = by };
+        _runs[model] = new Run { Settings = settings, StartedAt = time.GetUtcNow(), StartedBy = by, Random = settings.Seed is { } seed ? new Random(seed) : new Random() };
 
     public bool Stop(string model) => _runs.TryRemove(model, out _);
 
@@ -64,6 +73,11 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
                     run.Owed -= due;
                     for (var i = 0; i < due; i++)
                     {
+                        if (run.Settings.Limit is { } limit && Interlocked.Read(ref run.Sent) + Interlocked.Read(ref run.Failed) >= limit)
+                        {
+                            _runs.TryRemove(KeyValuePair.Create(model, run));
+                            break;
+                        }
                         try
                         {
                             await SendAsync(model, run, stoppingToken);
@@ -88,38 +102,43 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         if (plan?.Production is not { } production) { Interlocked.Increment(ref run.Failed); return; }
         var contract = plan.Versions[production].FeatureSchema;
         var segments = run.Settings.Segments ?? [];
-        var request = new ScoreRequest([Record(contract)], segments.Count == 0 ? null : segments[_random.Next(segments.Count)], Guid.CreateVersion7().ToString("N"));
+        var random = run.Random;
+        var request = new ScoreRequest([Record(contract, random, run.Settings.Drift)], segments.Count == 0 ? null : segments[random.Next(segments.Count)], Guid.CreateVersion7().ToString("N"));
         var result = await scorer.ScoreAsync(model, request, cancellationToken);
         if (result.Response is not { } response) { Interlocked.Increment(ref run.Failed); return; }
         Interlocked.Increment(ref run.Sent);
-        if (_random.NextDouble() >= run.Settings.OutcomeShare || response.Predictions[0].Label is not { } label) return;
+        if (random.NextDouble() >= run.Settings.OutcomeShare || response.Predictions[0].Label is not { } label) return;
         var labels = plan.Versions[production].Labels;
-        var truth = labels.Count > 1 && _random.NextDouble() < 0.2 ? labels.First(l => l != label) : label;
+        var truth = labels.Count > 1 && random.NextDouble() < 0.2 ? labels.First(l => l != label) : label;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
         db.PredictionOutcomes.Add(new PredictionOutcome { PredictionId = response.Predictions[0].PredictionId, Label = truth, ReceivedAt = time.GetUtcNow(), ReceivedBy = "simulator" });
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    Dictionary<string, JsonElement> Record(IReadOnlyList<FeatureSpec> contract)
+    static Dictionary<string, JsonElement> Record(IReadOnlyList<FeatureSpec> contract, Random random, IReadOnlyDictionary<string, double>? drift)
     {
         var record = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var f in contract)
         {
             record[f.Name] = f.Type switch
             {
-                FeatureTypes.Category => JsonSerializer.SerializeToElement(f.Categories is { Count: > 0 } c ? c[_random.Next(c.Count)] : "x"),
-                FeatureTypes.Boolean => JsonSerializer.SerializeToElement(_random.Next(2) == 1),
-                FeatureTypes.Integer => JsonSerializer.SerializeToElement(Math.Round(Uniform(f))),
-                _ => JsonSerializer.SerializeToElement(Uniform(f)),
+                FeatureTypes.Category => JsonSerializer.SerializeToElement(f.Categories is { Count: > 0 } c ? c[random.Next(c.Count)] : "x"),
+                FeatureTypes.Boolean => JsonSerializer.SerializeToElement(random.Next(2) == 1),
+                FeatureTypes.Integer => JsonSerializer.SerializeToElement(Math.Round(Uniform(f, random, drift?.GetValueOrDefault(f.Name) ?? 0))),
+                _ => JsonSerializer.SerializeToElement(Uniform(f, random, drift?.GetValueOrDefault(f.Name) ?? 0)),
             };
         }
         return record;
     }
 
-    double Uniform(FeatureSpec f)
+    // Drift d narrows the draw to the top (d > 0) or bottom (d < 0) share |d| of the range away from the other end, so
+    // the records stay inside the contract and the drift shows as drift, not as rejected requests.
+    static double Uniform(FeatureSpec f, Random random, double drift)
     {
         var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 : 0), f.Max ?? (f.Min is { } n ? n + 10 : 10));
-        return lo + _random.NextDouble() * (hi - lo);
+        var u = random.NextDouble();
+        var share = drift >= 0 ? drift + u * (1 - drift) : u * (1 + drift);
+        return lo + share * (hi - lo);
     }
 }
