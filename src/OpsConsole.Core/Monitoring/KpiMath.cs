@@ -20,6 +20,13 @@ public static class KpiMath
     /// <summary>The calendar day a UTC instant falls on in <paramref name="zone"/>; DST changes move the boundary, not the count.</summary>
     public static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
+    /// <summary>The instant a local calendar day begins in <paramref name="zone"/> (its midnight, at that day's offset).</summary>
+    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+
     /// <summary>STATISTICS.md's confident-prediction rate: confidences ≥ τ over all confidences; null when there are none.</summary>
     public static double? ConfidentRate(long confident, long withConfidence) => withConfidence == 0 ? null : (double)confident / withConfidence;
 

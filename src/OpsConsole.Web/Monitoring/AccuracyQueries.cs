@@ -26,7 +26,7 @@ public sealed class AccuracyQueries(OpsDbContext db, PerformanceQueries performa
         var (chosen, problem) = await performance.VersionAsync(model, version, cancellationToken);
         if (chosen is not { } v) return (null, problem);
         var firstDay = KpiMath.LocalDay(now, zone).AddDays(-(days - 1));
-        var from = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(firstDay.ToDateTime(TimeOnly.MinValue)));
+        var from = KpiMath.StartOf(firstDay, zone);
 
         var referenceFrom = from.AddDays(-CalibrationDays);
         var reference = await performance.LabelledAsync(model, v, referenceFrom, from, cancellationToken);

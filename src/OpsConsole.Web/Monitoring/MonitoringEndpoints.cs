@@ -8,6 +8,17 @@ public static class MonitoringEndpoints
 {
     static readonly string[] WindowError = ["Give a window such as 90m, 24h or 7d (at most 90 days)."];
 
+    static ProblemHttpResult NoModel(string name) => TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+
+    // A time zone by IANA name (UTC when none is given); an unknown one is named in the errors.
+    static TimeZoneInfo Zone(string? tz, Dictionary<string, string[]> errors)
+    {
+        if (tz is not { Length: > 0 }) return TimeZoneInfo.Utc;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone)) return zone;
+        errors["tz"] = [$"'{tz}' is not a time zone this server knows; use an IANA name such as Europe/Berlin."];
+        return TimeZoneInfo.Utc;
+    }
+
     public static RouteGroupBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/models/{name}").WithTags("Monitoring").RequireAuthorization(Policies.Viewer);
@@ -49,7 +60,7 @@ public static class MonitoringEndpoints
     {
         var json = await db.Models.Where(m => m.Name == name).Select(m => m.DriftSettingsJson).SingleOrDefaultAsync(cancellationToken);
         return json is null
-            ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound)
+            ? NoModel(name)
             : TypedResults.Ok(Registry.RegistryJson.Read<DriftSettings>(json) ?? DriftSettings.Default);
     }
 
@@ -60,7 +71,7 @@ public static class MonitoringEndpoints
         var errors = DriftSettings.Check(settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var model = await db.Models.SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
-        if (model is null) return TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+        if (model is null) return NoModel(name);
         model.DriftSettingsJson = Registry.RegistryJson.Write(settings);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(settings);
@@ -71,10 +82,9 @@ public static class MonitoringEndpoints
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (days is < 1 or > 90) errors["days"] = ["Ask for 1 to 90 days."];
-        TimeZoneInfo? zone = TimeZoneInfo.Utc;
-        if (tz is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone)) errors["tz"] = [$"'{tz}' is not a time zone this server knows; use an IANA name such as Europe/Berlin."];
+        var zone = Zone(tz, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (view, problem) = await accuracy.DailyAsync(name, version, days ?? 14, zone!, time.GetUtcNow(), cancellationToken);
+        var (view, problem) = await accuracy.DailyAsync(name, version, days ?? 14, zone, time.GetUtcNow(), cancellationToken);
         return view is null ? TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
     }
 
@@ -89,7 +99,7 @@ public static class MonitoringEndpoints
         if (threshold is { } t && (!double.IsFinite(t) || t is < 0 or > 1)) errors["threshold"] = ["A confidence threshold is between 0 and 1."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var view = await segments.ForAsync(name, start, end, threshold ?? KpiMath.DefaultThreshold, cancellationToken);
-        return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
+        return view is null ? NoModel(name) : TypedResults.Ok(view);
     }
 
     static (TimeSpan? Length, Dictionary<string, string[]> Errors) DriftWindow(string? window, DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo)
@@ -115,7 +125,7 @@ public static class MonitoringEndpoints
         else if ((end - start) / s > MetricsQueries.MaxPoints) errors["step"] = [$"That gives more than {MetricsQueries.MaxPoints} points; choose a longer step or a shorter range."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var view = await metrics.SeriesAsync(name, start, end, (int)length!.Value.TotalMinutes, segment, cancellationToken);
-        return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
+        return view is null ? NoModel(name) : TypedResults.Ok(view);
     }
 
     static async Task<Results<Ok<PerformanceView>, ValidationProblem, ProblemHttpResult>> Performance(
@@ -133,11 +143,10 @@ public static class MonitoringEndpoints
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (days is < 1 or > 90) errors["days"] = ["Ask for 1 to 90 days."];
         if (threshold is { } t && (!double.IsFinite(t) || t is < 0 or > 1)) errors["threshold"] = ["A confidence threshold is between 0 and 1."];
-        TimeZoneInfo? zone = TimeZoneInfo.Utc;
-        if (tz is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out zone)) errors["tz"] = [$"'{tz}' is not a time zone this server knows; use an IANA name such as Europe/Berlin."];
+        var zone = Zone(tz, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var view = await kpis.DailyAsync(name, days ?? 14, threshold ?? KpiMath.DefaultThreshold, zone!, time.GetUtcNow(), cancellationToken);
-        return view is null ? TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(view);
+        var view = await kpis.DailyAsync(name, days ?? 14, threshold ?? KpiMath.DefaultThreshold, zone, time.GetUtcNow(), cancellationToken);
+        return view is null ? NoModel(name) : TypedResults.Ok(view);
     }
 
     static async Task<Results<Ok<IReadOnlyList<DriftPointView>>, ValidationProblem, ProblemHttpResult>> History(
@@ -146,7 +155,7 @@ public static class MonitoringEndpoints
         var end = to ?? time.GetUtcNow();
         var start = from ?? end.AddDays(-7);
         if (start >= end) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
-        if (!await db.Models.AnyAsync(m => m.Name == name, cancellationToken)) return TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+        if (!await db.Models.AnyAsync(m => m.Name == name, cancellationToken)) return NoModel(name);
         return TypedResults.Ok(await history.ForAsync(name, start, end, cancellationToken));
     }
 

@@ -58,4 +58,15 @@ public class KpiMathTests
         Assert.Equal(new DateOnly(2026, 10, 24), KpiMath.LocalDay(firstMinute, TimeZoneInfo.Utc));
         Assert.Equal(25, (nextDay - firstMinute).TotalHours);
     }
+
+    [Fact]
+    public void A_local_day_starts_at_its_own_midnight_offset_across_a_clock_change()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        // 25 October 2026: clocks go back at 03:00 CEST; the day starts in summer time and the next in winter time.
+        Assert.Equal(new DateTimeOffset(2026, 10, 24, 22, 0, 0, TimeSpan.Zero), KpiMath.StartOf(new DateOnly(2026, 10, 25), berlin).ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 23, 0, 0, TimeSpan.Zero), KpiMath.StartOf(new DateOnly(2026, 10, 26), berlin).ToUniversalTime());
+        Assert.Equal(TimeSpan.FromHours(25), KpiMath.StartOf(new DateOnly(2026, 10, 26), berlin) - KpiMath.StartOf(new DateOnly(2026, 10, 25), berlin));
+    }
 }
