@@ -56,25 +56,15 @@ public static class MonitoringEndpoints
         return view is null ? TypedResults.Problem(problem, statusCode: status) : TypedResults.Ok(view);
     }
 
-    static async Task<Results<Ok<DriftSettings>, ProblemHttpResult>> GetDriftSettings(string name, OpsDbContext db, CancellationToken cancellationToken)
-    {
-        var json = await db.Models.Where(m => m.Name == name).Select(m => m.DriftSettingsJson).SingleOrDefaultAsync(cancellationToken);
-        return json is null
-            ? NoModel(name)
-            : TypedResults.Ok(Registry.RegistryJson.Read<DriftSettings>(json) ?? DriftSettings.Default);
-    }
+    static async Task<Results<Ok<DriftSettings>, ProblemHttpResult>> GetDriftSettings(string name, OpsDbContext db, CancellationToken cancellationToken) =>
+        await DriftSettingsStore.ReadAsync(db, name, cancellationToken) is { } settings ? TypedResults.Ok(settings) : NoModel(name);
 
-    // The change is audited by the save (who, when, before and after), like every change to a model.
     static async Task<Results<Ok<DriftSettings>, ValidationProblem, ProblemHttpResult>> SetDriftSettings(
         string name, DriftSettings settings, OpsDbContext db, CancellationToken cancellationToken)
     {
-        var errors = DriftSettings.Check(settings);
+        var (errors, found) = await DriftSettingsStore.SaveAsync(db, name, settings, cancellationToken);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var model = await db.Models.SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
-        if (model is null) return NoModel(name);
-        model.DriftSettingsJson = Registry.RegistryJson.Write(settings);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(settings);
+        return found ? TypedResults.Ok(settings) : NoModel(name);
     }
 
     static async Task<Results<Ok<AccuracyView>, ValidationProblem, ProblemHttpResult>> Accuracy(

@@ -90,5 +90,16 @@ public class MonitoringPageTests(BrowserFixture fixture)
         await Expect(drill.Locator("#feature-segments tbody tr").First).ToContainTextAsync("eu");   // the segment that broke comes first
         await page.WaitForTimeoutAsync(800);
         await BrowserFixture.ScreenshotAsync(page, "monitoring-drilldown");
+        await Expect(page.Locator("#drift-settings")).ToHaveCountAsync(0);   // a Viewer cannot change how drift is judged
+
+        var (_, engineer) = await fixture.CreateUserAsync("Engineer");
+        var engineerPage = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(engineerPage, engineer, BrowserFixture.UserPassword);
+        await engineerPage.GotoAsync($"/monitoring/{model}");
+        await Expect(engineerPage.Locator("#shell")).ToHaveAttributeAsync("data-interactive", "yes");
+        await engineerPage.GetByText("Drift settings for this model").ClickAsync();
+        await Expect(engineerPage.Locator("#drift-settings-columns")).ToContainTextAsync("prediction");
+        await engineerPage.WaitForTimeoutAsync(500);
+        await BrowserFixture.ScreenshotAsync(engineerPage, "monitoring-drift-settings");
     }
 }
