@@ -10,9 +10,12 @@ namespace OpsConsole.Training;
 /// 3,000) in shadow, so the two differ the way a first and a second release do.
 /// </summary>
 public sealed class DemoModelSeeder(RegistryQueries queries, ModelRegistration registration, ModelTrainer trainer, StageChanger stages,
-    AuditActor audit, IOptions<DemoOptions> demo, ILogger<DemoModelSeeder> logger)
+    AuditActor audit, OpsDbContext db, TimeProvider time, IOptions<DemoOptions> demo, ILogger<DemoModelSeeder> logger)
 {
     public const string ModelName = "card-fraud";
+
+    /// <summary>The demo's first minutes of traffic are its drift reference, so the heatmap fills within the first half hour instead of after a week in production.</summary>
+    public static readonly TimeSpan DemoReference = TimeSpan.FromMinutes(15);
     static readonly RegistryActor Actor = new(null, "system:demo", Roles.Admin);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -32,6 +35,8 @@ public sealed class DemoModelSeeder(RegistryQueries queries, ModelRegistration r
         if (v1.Value is null || v2.Value is null) return;
         await stages.ChangeAsync(ModelName, v1.Value.Version, new StageChange("production", null, "Demo: first release"), Actor, cancellationToken);
         await stages.ChangeAsync(ModelName, v2.Value.Version, new StageChange("shadow", null, "Demo: compare against production"), Actor, cancellationToken);
+        var now = time.GetUtcNow();
+        await Monitoring.DriftSettingsStore.SaveAsync(db, ModelName, new Monitoring.DriftSettings(ReferenceFrom: now, ReferenceTo: now + DemoReference), cancellationToken);
         var (first, second) = (v1.Value.Metrics.GetValueOrDefault("accuracy"), v2.Value.Metrics.GetValueOrDefault("accuracy"));
         logger.DemoModelSeeded(ModelName, first, second);
     }

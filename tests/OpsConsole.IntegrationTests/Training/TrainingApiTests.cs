@@ -63,7 +63,7 @@ public class TrainingApiTests(TestApp app)
         var services = scope.ServiceProvider;
         DemoModelSeeder Seeder() => new(services.GetRequiredService<RegistryQueries>(), services.GetRequiredService<ModelRegistration>(),
             services.GetRequiredService<ModelTrainer>(), services.GetRequiredService<StageChanger>(), services.GetRequiredService<AuditActor>(),
-            Options.Create(new DemoOptions { Enabled = true }), services.GetRequiredService<ILogger<DemoModelSeeder>>());
+            services.GetRequiredService<OpsDbContext>(), TimeProvider.System, Options.Create(new DemoOptions { Enabled = true }), services.GetRequiredService<ILogger<DemoModelSeeder>>());
 
         await Seeder().SeedAsync(Cancel);
         await Seeder().SeedAsync(Cancel);
@@ -75,5 +75,8 @@ public class TrainingApiTests(TestApp app)
         Assert.Equal([2], model.Shadows);
         Assert.True(versions.Single(v => v.Version == 2).Metrics["accuracy"] >= versions.Single(v => v.Version == 1).Metrics["accuracy"]);
         Assert.All(versions, v => Assert.Equal("system:demo", v.RegisteredBy));
+        // Its first minutes of traffic are the drift reference, so a newcomer sees drift within the first half hour.
+        var drift = await viewer.GetFromJsonAsync<Monitoring.DriftSettings>($"/api/models/{DemoModelSeeder.ModelName}/drift-settings", RegistryJson.Options, Cancel);
+        Assert.Equal(DemoModelSeeder.DemoReference, drift!.ReferenceTo - drift.ReferenceFrom);
     }
 }
