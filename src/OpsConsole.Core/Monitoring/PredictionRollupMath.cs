@@ -8,6 +8,13 @@ public sealed record RollupKey(string Model, int Version, string Segment, DateTi
         var utc = at.ToUniversalTime();
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, TimeSpan.Zero);
     }
+
+    /// <summary>The UTC hour an instant falls in: the key of a compacted (hour) cell.</summary>
+    public static DateTimeOffset HourOf(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
 }
 
 /// <summary>One logged prediction as rollups see it.</summary>

@@ -37,7 +37,7 @@ public sealed class MetricsQueries(OpsDbContext db, IOptions<MonitoringOptions> 
         var id = await db.Models.Where(m => m.Name == model).Select(m => (long?)m.Id).SingleOrDefaultAsync(cancellationToken);
         if (id is null) return null;
         // Steps of an hour or more start on the hour, so an hour cell (compacted rollups) falls in the step it belongs to.
-        var start = stepMinutes >= 60 ? RollupCompactionJob.HourOf(from) : RollupKey.MinuteOf(from);
+        var start = stepMinutes >= 60 ? RollupKey.HourOf(from) : RollupKey.MinuteOf(from);
         var rows = await db.PredictionRollups.AsNoTracking()
             .Where(r => r.Model == model && r.MinuteStart >= start && r.MinuteStart < to && (segment == null || r.Segment == segment))
             .ToListAsync(cancellationToken);

@@ -8,6 +8,13 @@ public static class MonitoringEndpoints
 {
     static readonly string[] WindowError = ["Give a window such as 90m, 24h or 7d (at most 90 days)."];
 
+    // A from–to range: in order, and at most 90 days, so no query reads the whole rollup table.
+    static void CheckRange(DateTimeOffset start, DateTimeOffset end, Dictionary<string, string[]> errors)
+    {
+        if (start >= end) errors["from"] = ["from must be before to."];
+        else if (end - start > TimeSpan.FromDays(90)) errors["from"] = ["Ask for at most 90 days."];
+    }
+
     static ProblemHttpResult NoModel(string name) => TypedResults.Problem($"There is no model named '{name}'.", statusCode: StatusCodes.Status404NotFound);
 
     // A time zone by IANA name (UTC when none is given); an unknown one is named in the errors.
@@ -84,8 +91,7 @@ public static class MonitoringEndpoints
         var end = to ?? time.GetUtcNow();
         var start = from ?? end.AddHours(-24);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (start >= end) errors["from"] = ["from must be before to."];
-        else if (end - start > TimeSpan.FromDays(90)) errors["from"] = ["Ask for at most 90 days."];
+        CheckRange(start, end, errors);
         if (threshold is { } t && (!double.IsFinite(t) || t is < 0 or > 1)) errors["threshold"] = ["A confidence threshold is between 0 and 1."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var view = await segments.ForAsync(name, start, end, threshold ?? KpiMath.DefaultThreshold, cancellationToken);
@@ -108,8 +114,7 @@ public static class MonitoringEndpoints
         var end = to ?? time.GetUtcNow();
         var start = from ?? end.AddHours(-24);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (start >= end) errors["from"] = ["from must be before to."];
-        else if (end - start > TimeSpan.FromDays(90)) errors["from"] = ["Ask for at most 90 days."];
+        CheckRange(start, end, errors);
         var length = WindowText.Parse(step ?? "5m");
         if (length is not { } s || s.TotalMinutes % 1 != 0) errors["step"] = ["Give a step of whole minutes, e.g. 1m, 5m, 1h or 1d."];
         else if ((end - start) / s > MetricsQueries.MaxPoints) errors["step"] = [$"That gives more than {MetricsQueries.MaxPoints} points; choose a longer step or a shorter range."];

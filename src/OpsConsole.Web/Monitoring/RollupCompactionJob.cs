@@ -23,7 +23,7 @@ public sealed class RollupCompactionJob(OpsDbContext db, TimeProvider time, IOpt
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cutoff = HourOf(now - TimeSpan.FromHours(options.Value.MinuteRollupHours));
+        var cutoff = RollupKey.HourOf(now - TimeSpan.FromHours(options.Value.MinuteRollupHours));
         var compacted = 0;
         while (true)
         {
@@ -37,18 +37,12 @@ public sealed class RollupCompactionJob(OpsDbContext db, TimeProvider time, IOpt
         }
     }
 
-    public static DateTimeOffset HourOf(DateTimeOffset at)
-    {
-        var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
-    }
-
     // One transaction for the batch; returns how many minute cells were folded into their hours.
     async Task<int> CompactAsync(List<PredictionRollup> minutes, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var merged = 0;
-        foreach (var hour in minutes.GroupBy(m => (m.Model, m.Version, m.Segment, Hour: HourOf(m.MinuteStart))))
+        foreach (var hour in minutes.GroupBy(m => (m.Model, m.Version, m.Segment, Hour: RollupKey.HourOf(m.MinuteStart))))
         {
             var holder = await db.PredictionRollups.SingleOrDefaultAsync(r => r.Model == hour.Key.Model && r.Version == hour.Key.Version
                 && r.Segment == hour.Key.Segment && r.MinuteStart == hour.Key.Hour && r.Minutes == 60, cancellationToken)

@@ -41,7 +41,7 @@ public class RollupCompactionTests(TestApp app)
     {
         var model = await ServingModelAsync(app);
         using var engineer = await EngineerAsync(app);
-        var old = RollupCompactionJob.HourOf(TestApp.Now.AddDays(-3));
+        var old = RollupKey.HourOf(TestApp.Now.AddDays(-3));
         (await engineer.PostAsJsonAsync("/api/predictions", Batch(model, old.AddMinutes(10), 400, 0), Cancel)).EnsureSuccessStatusCode();   // ~2.5 hours of minutes
         (await engineer.PostAsJsonAsync("/api/predictions", Batch(model, TestApp.Now.AddMinutes(-20), 20, 0), Cancel)).EnsureSuccessStatusCode();
         var (before, _) = await ReadAsync(model);
@@ -54,7 +54,7 @@ public class RollupCompactionTests(TestApp app)
         Assert.Equal(before.Count(c => c.MinuteStart >= TestApp.Now.AddDays(-1)), after.Count(c => c.MinuteStart >= TestApp.Now.AddDays(-1)));
         Assert.All(after.Where(c => c.MinuteStart >= TestApp.Now.AddDays(-1)), c => Assert.Equal(1, c.Minutes));
         // Every hour cell equals the hour's rows recomputed from the raw log.
-        var expected = RollupCell.Group(raw.Where(r => r.At < TestApp.Now.AddDays(-1)).Select(r => new RollupInput(r.Model, r.Version, r.Segment, RollupCompactionJob.HourOf(r.At), r.ServedBy, r.Label, r.Confidence, r.LatencyMs, r.InferenceMs)));
+        var expected = RollupCell.Group(raw.Where(r => r.At < TestApp.Now.AddDays(-1)).Select(r => new RollupInput(r.Model, r.Version, r.Segment, RollupKey.HourOf(r.At), r.ServedBy, r.Label, r.Confidence, r.LatencyMs, r.InferenceMs)));
         Assert.Equal(expected.Count, oldCells.Count);
         foreach (var cell in oldCells)
         {
@@ -75,7 +75,7 @@ public class RollupCompactionTests(TestApp app)
     {
         var model = await ServingModelAsync(app);
         using var engineer = await EngineerAsync(app);
-        var old = RollupCompactionJob.HourOf(TestApp.Now.AddDays(-4));
+        var old = RollupKey.HourOf(TestApp.Now.AddDays(-4));
         (await engineer.PostAsJsonAsync("/api/predictions", Batch(model, old.AddMinutes(1), 60, 0), Cancel)).EnsureSuccessStatusCode();
         await CompactAsync();
 
