@@ -30,6 +30,18 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<Monitoring.DriftSnapshot> DriftSnapshots => Set<Monitoring.DriftSnapshot>();
     public DbSet<Monitoring.PredictionRollup> PredictionRollups => Set<Monitoring.PredictionRollup>();
     public DbSet<Monitoring.ServiceErrorRollup> ServiceErrorRollups => Set<Monitoring.ServiceErrorRollup>();
+    public DbSet<Alerting.AlertRule> AlertRules => Set<Alerting.AlertRule>();
+    public DbSet<Alerting.AlertInstance> AlertInstances => Set<Alerting.AlertInstance>();
+    public DbSet<Alerting.AlertGroup> AlertGroups => Set<Alerting.AlertGroup>();
+    public DbSet<Alerting.AlertGroupMember> AlertGroupMembers => Set<Alerting.AlertGroupMember>();
+    public DbSet<Alerting.AlertSilence> AlertSilences => Set<Alerting.AlertSilence>();
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+    public DbSet<Incidents.IncidentModel> IncidentModels => Set<Incidents.IncidentModel>();
+    public DbSet<Incidents.IncidentTimelineEntry> IncidentTimeline => Set<Incidents.IncidentTimelineEntry>();
+    public DbSet<Incidents.IncidentStepCheck> IncidentStepChecks => Set<Incidents.IncidentStepCheck>();
+    public DbSet<Incidents.Runbook> Runbooks => Set<Incidents.Runbook>();
+    public DbSet<Incidents.Drill> Drills => Set<Incidents.Drill>();
+    public DbSet<Training.RetrainingRequest> RetrainingRequests => Set<Training.RetrainingRequest>();
 
     /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
