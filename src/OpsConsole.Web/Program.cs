@@ -1,4 +1,6 @@
+using OpsConsole.Alerting;
 using OpsConsole.Identity;
+using OpsConsole.Incidents;
 using OpsConsole.Monitoring;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
@@ -11,11 +13,14 @@ builder.AddIdentityAndAudit();   // users, roles, API keys, audit log; then one 
 builder.AddRegistry();
 builder.AddScoring();
 builder.AddMonitoring();
+builder.AddAlerting();
+builder.AddIncidents();
 builder.AddTraining();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 await app.BootstrapIdentityAsync();
+await app.SeedRunbooksAsync();
 await app.SeedDemoModelAsync();
 app.UsePlatform();
 app.MapPlatform();
@@ -23,6 +28,8 @@ app.MapIdentityAndAudit();
 app.MapRegistry();
 app.MapScoring();
 app.MapMonitoring();
+app.MapAlerting();
+app.MapIncidents();
 app.MapTraining();
 await app.RunAsync();
 

@@ -34,11 +34,15 @@ public sealed partial class DriftQueries(OpsDbContext db)
     public const int SampleRows = 200_000;
     public static readonly TimeSpan DefaultReferenceLength = TimeSpan.FromDays(7);
 
-    /// <summary>Null with a reason when the model, the version or a reference window is missing.</summary>
+    /// <summary>
+    /// Null with a reason when the model, the version or a reference window is missing. A <paramref name="method"/>
+    /// judges every column with that one statistic at its default threshold (an alert rule on KL divergence asks so),
+    /// instead of the model's drift settings.
+    /// </summary>
     public async Task<(DriftView? View, int Status, string? Problem)> ReportAsync(string model, int? version, string? segment, TimeSpan window,
-        DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken, string? method = null)
     {
-        var (loaded, status, problem) = await LoadAsync(model, version, segment, window, referenceFrom, referenceTo, now, cancellationToken);
+        var (loaded, status, problem) = await LoadAsync(model, version, segment, window, referenceFrom, referenceTo, now, cancellationToken, method);
         if (loaded is null) return (null, status, problem);
         var (chosen, contract, reference, current, referenceRows, currentRows, referenceInputs, currentInputs, options, sources) = loaded;
 
@@ -66,7 +70,7 @@ public sealed partial class DriftQueries(OpsDbContext db)
         IReadOnlyDictionary<string, string> Sources);
 
     async Task<(Loaded? Loaded, int Status, string? Problem)> LoadAsync(string model, int? version, string? segment, TimeSpan window,
-        DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset? referenceFrom, DateTimeOffset? referenceTo, DateTimeOffset now, CancellationToken cancellationToken, string? method = null)
     {
         var row = await db.Models.AsNoTracking().Include(m => m.Versions).SingleOrDefaultAsync(m => m.Name == model, cancellationToken);
         if (row is null) return (null, StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
@@ -76,6 +80,7 @@ public sealed partial class DriftQueries(OpsDbContext db)
 
         var current = (From: now - window, To: now);
         var settings = RegistryJson.Read<DriftSettings>(row.DriftSettingsJson) ?? DriftSettings.Default;
+        if (method is not null) settings = settings with { Method = method, Columns = null };
         // A window asked for wins over the model's chosen reference, which wins over each version's first week.
         var reference = await ReferenceAsync(row.Id, chosen.Version, referenceFrom ?? settings.ReferenceFrom, referenceTo ?? settings.ReferenceTo, current.From, cancellationToken);
         if (reference is null)

@@ -20,9 +20,11 @@ public sealed class RecordScorer(
     ServingDirectory directory, ModelHost host, PredictionLogWriter log, ShadowQueue shadows, ScoringMetrics metrics, LiveTraffic traffic,
     IServiceScopeFactory scopes, IOptions<ScoringOptions> options, TimeProvider time, ILogger<RecordScorer> logger)
 {
-    public async Task<RecordScoreResult> ScoreAsync(string model, ScoreRequest request, CancellationToken cancellationToken)
+    /// <summary>Scores records; <paramref name="injectedDelay"/> is a drill's latency spike, passed only by the in-process simulator.</summary>
+    public async Task<RecordScoreResult> ScoreAsync(string model, ScoreRequest request, CancellationToken cancellationToken, TimeSpan? injectedDelay = null)
     {
         var started = time.GetTimestamp();
+        if (injectedDelay is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
         if (Limits(request) is { Count: > 0 } tooLong) return RecordScoreResult.Invalid(tooLong);
         var plan = await directory.GetAsync(model, cancellationToken);
         if (plan is null) return RecordScoreResult.Fail(StatusCodes.Status404NotFound, $"There is no model named '{model}'.");

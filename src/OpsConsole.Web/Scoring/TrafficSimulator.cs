@@ -35,6 +35,16 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
     }
 
     readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, (string Fault, DateTimeOffset Until)> _faults = new(StringComparer.Ordinal);
+
+    /// <summary>Injects a drill's fault into the model's simulated traffic until <paramref name="until"/>; only the simulator's own requests change.</summary>
+    public void InjectFault(string model, string fault, DateTimeOffset until) => _faults[model] = (fault, until);
+
+    public void ClearFault(string model) => _faults.TryRemove(model, out _);
+
+    public string? FaultOf(string model) => _faults.TryGetValue(model, out var f) && f.Until > time.GetUtcNow() ? f.Fault : null;
+
+    public bool IsRunning(string model) => _runs.ContainsKey(model);
 
     public static Dictionary<string, string[]> Check(SimulatorSettings settings)
     {
@@ -103,8 +113,10 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         var contract = plan.Versions[production].FeatureSchema;
         var segments = run.Settings.Segments ?? [];
         var random = run.Random;
-        var request = new ScoreRequest([Record(contract, random, run.Settings.Drift)], segments.Count == 0 ? null : segments[random.Next(segments.Count)], Guid.CreateVersion7().ToString("N"));
-        var result = await scorer.ScoreAsync(model, request, cancellationToken);
+        var fault = FaultOf(model);
+        var record = DrillFaults.Apply(fault, contract, Record(contract, random, DrillFaults.Drift(fault, contract) ?? run.Settings.Drift), random);
+        var request = new ScoreRequest([record], segments.Count == 0 ? null : segments[random.Next(segments.Count)], Guid.CreateVersion7().ToString("N"));
+        var result = await scorer.ScoreAsync(model, request, cancellationToken, DrillFaults.Delay(fault));
         if (result.Response is not { } response) { Interlocked.Increment(ref run.Failed); return; }
         Interlocked.Increment(ref run.Sent);
         if (random.NextDouble() >= run.Settings.OutcomeShare || response.Predictions[0].Label is not { } label) return;

@@ -1,0 +1,32 @@
+namespace OpsConsole.Incidents;
+
+public static class IncidentsSetup
+{
+    public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IncidentStore>();
+        builder.Services.AddScoped<IncidentQueries>();
+        builder.Services.AddScoped<IncidentStats>();
+        builder.Services.AddScoped<RunbookStore>();
+        builder.Services.AddScoped<RunbookProgress>();
+        builder.Services.AddScoped<DrillStore>();
+        // The console's own toasts; the on-call module adds its pagers as more IIncidentNotifier registrations.
+        builder.Services.AddScoped<IIncidentNotifier, ConsoleIncidentNotifier>();
+        return builder;
+    }
+
+    public static WebApplication MapIncidents(this WebApplication app)
+    {
+        app.MapIncidentsEndpoints();
+        app.MapRunbookAndDrillEndpoints();
+        return app;
+    }
+
+    /// <summary>Seeds the console's runbooks at start-up (every environment: rule templates link them).</summary>
+    public static async Task SeedRunbooksAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Identity.AuditActor>().UseSystem(RunbookStore.SeedActor);
+        await scope.ServiceProvider.GetRequiredService<RunbookStore>().SeedAsync(CancellationToken.None);
+    }
+}

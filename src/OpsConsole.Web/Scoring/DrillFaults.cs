@@ -1,0 +1,68 @@
+using System.Text.Json;
+using OpsConsole.Registry;
+
+namespace OpsConsole.Scoring;
+
+/// <summary>
+/// The faults a drill can inject into simulated traffic, and what each does to a record: drift moves every numeric
+/// feature into the top fifth of its range; a dropped column leaves the contract's first feature out (requests are
+/// rejected, the violation counted per feature); an error burst sends text where a number belongs; a latency spike
+/// holds each request 400 ms before scoring; a confidence collapse puts every number at the middle of its range and
+/// every category on its first value, where a classifier trained on the spread is least sure.
+/// </summary>
+public static class DrillFaults
+{
+    public const string FeatureDrift = "feature-drift";
+    public const string DroppedColumn = "dropped-column";
+    public const string LatencySpike = "latency-spike";
+    public const string ErrorBurst = "error-burst";
+    public const string ConfidenceCollapse = "confidence-collapse";
+
+    public static readonly IReadOnlyList<string> All = [FeatureDrift, DroppedColumn, LatencySpike, ErrorBurst, ConfidenceCollapse];
+
+    public static readonly TimeSpan SpikeDelay = TimeSpan.FromMilliseconds(400);
+
+    public static TimeSpan? Delay(string? fault) => fault == LatencySpike ? SpikeDelay : null;
+
+    public static IReadOnlyDictionary<string, double>? Drift(string? fault, IReadOnlyList<FeatureSpec> contract) => fault != FeatureDrift ? null
+        : contract.Where(f => f.Type is FeatureTypes.Number or FeatureTypes.Integer).ToDictionary(f => f.Name, _ => 0.8, StringComparer.Ordinal);
+
+    public static Dictionary<string, JsonElement> Apply(string? fault, IReadOnlyList<FeatureSpec> contract, Dictionary<string, JsonElement> record, Random random)
+    {
+        switch (fault)
+        {
+            case DroppedColumn when contract.Count > 0:
+                record.Remove(contract[0].Name);
+                break;
+            case ErrorBurst when contract.FirstOrDefault(f => f.Type is FeatureTypes.Number or FeatureTypes.Integer) is { } number:
+                record[number.Name] = JsonSerializer.SerializeToElement("n/a");
+                break;
+            case ConfidenceCollapse:
+                foreach (var f in contract)
+                {
+                    if (f.Type is FeatureTypes.Number or FeatureTypes.Integer && f.Min is { } lo && f.Max is { } hi)
+                    {
+                        var middle = lo + (hi - lo) * (0.5 + (random.NextDouble() - 0.5) * 0.02);
+                        record[f.Name] = JsonSerializer.SerializeToElement(f.Type == FeatureTypes.Integer ? Math.Round(middle) : middle);
+                    }
+                    else if (f.Type == FeatureTypes.Category && f.Categories is { Count: > 0 } categories)
+                    {
+                        record[f.Name] = JsonSerializer.SerializeToElement(categories[0]);
+                    }
+                }
+                break;
+        }
+        return record;
+    }
+
+    /// <summary>The monitoring signals that catch each fault: a drill needs an enabled rule on one of them.</summary>
+    public static IReadOnlyList<string> SignalsFor(string fault) => fault switch
+    {
+        FeatureDrift => ["featureDrift", "datasetDriftShare"],
+        DroppedColumn => ["schemaViolations", "errorRate"],
+        LatencySpike => ["p99LatencyMs"],
+        ErrorBurst => ["errorRate", "schemaViolations"],
+        ConfidenceCollapse => ["lowConfidenceShare", "confidentRateChange"],
+        _ => [],
+    };
+}
