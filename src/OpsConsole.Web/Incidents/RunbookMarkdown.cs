@@ -83,6 +83,7 @@ public static class RunbookMarkdown
         options.UriAttributes.UnionWith(["href", "src"]);
 
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        // The event can only veto a removal, so the tag is dropped here and the library's unwrapping vetoed.
         sanitizer.RemovingTag += (_, e) =>
         {
             if (RemovedWithContent.Contains(e.Tag.LocalName))
@@ -119,8 +120,8 @@ public static class RunbookMarkdown
         }
     }
 
-    // Images must name a web address outright. A scheme test alone is not enough: on Linux "/x.png" parses as an
-    // absolute file: URI.
+    // The sanitizer lets relative image paths through. Absolute parsing alone would not stop them either: on Linux
+    // "/x.png" is an absolute file: URI, hence the scheme test.
     static bool IsWebAddress(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
