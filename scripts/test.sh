@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs every test: bash scripts/test.sh
 # On a fresh Debian machine with only the .NET SDK it first installs what the tests need (Debian's chromium for the
-# browser tests, Debian's prometheus for promtool and a real Prometheus in the /metrics tests, the local dotnet tools),
+# browser tests, Debian's prometheus for promtool and a real Prometheus in the /metrics tests, Debian's
+# prometheus-alertmanager for a real Alertmanager that sends its webhook to the console, the local dotnet tools),
 # then builds, checks the migrations of both providers, runs the unit, integration and end-to-end tests and a dry run
 # of the benchmarks, and ends with one line "N passed, N failed".
 set -uo pipefail
@@ -62,12 +63,18 @@ fi
 if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
   apt_install prometheus --no-install-recommends || { tail -n 20 "$log_dir/apt.log"; abort "could not install prometheus with apt-get (see $log_dir/apt.log)"; }
 fi
+# Debian's prometheus-alertmanager runs in the alerting tests on ports of its own and sends its webhook to the console.
+# Its postinst may start the system service (on :9093, or be refused in a container); the tests never use it.
+if ! command -v prometheus-alertmanager >/dev/null 2>&1; then
+  apt_install prometheus-alertmanager --no-install-recommends || { tail -n 20 "$log_dir/apt.log"; abort "could not install prometheus-alertmanager with apt-get (see $log_dir/apt.log)"; }
+fi
 CHROMIUM_PATH=$(command -v chromium)
 PROMTOOL_PATH=$(command -v promtool)
 PROMETHEUS_PATH=$(command -v prometheus)
-export CHROMIUM_PATH PROMTOOL_PATH PROMETHEUS_PATH
+ALERTMANAGER_PATH=$(command -v prometheus-alertmanager)
+export CHROMIUM_PATH PROMTOOL_PATH PROMETHEUS_PATH ALERTMANAGER_PATH
 echo "chromium: $CHROMIUM_PATH"
-echo "promtool: $PROMTOOL_PATH, prometheus: $PROMETHEUS_PATH"
+echo "promtool: $PROMTOOL_PATH, prometheus: $PROMETHEUS_PATH, alertmanager: $ALERTMANAGER_PATH"
 dotnet tool restore >"$log_dir/tools.log" 2>&1 || { cat "$log_dir/tools.log"; abort "dotnet tool restore failed"; }
 
 step "Building"

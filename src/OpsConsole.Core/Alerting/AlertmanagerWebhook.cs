@@ -41,6 +41,7 @@ public static class AlertmanagerWebhook
     /// </summary>
     public static (AlertmanagerPayload? Payload, Dictionary<string, string[]> Errors) Read(string json)
     {
+        // Parsed before it is bound, so that a broken document is the body's fault and only a type error is a field's.
         JsonDocument document;
         try
         {
@@ -50,7 +51,6 @@ public static class AlertmanagerWebhook
         {
             return (null, new() { [Body] = [$"Send a JSON object; this body is not valid JSON ({exception.Message})"] });
         }
-        // Parsed first so that a broken document is the body's fault, and only a type error is a field's.
         AlertmanagerPayload? payload;
         using (document)
         {
