@@ -39,6 +39,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Jobs:SchedulePollingSeconds", "1");
         builder.UseSetting("Jobs:HeartbeatSeconds", "5");
+        builder.UseSetting("Alerting:EvaluationSeconds", "2");   // tests that step alerts themselves use disabled rules
         builder.UseSetting("Registry:MaxArtifactMegabytes", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

@@ -31,7 +31,14 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
     {
         var now = time.GetUtcNow();
         var outcomes = new List<AlertOutcome>();
-        foreach (var reading in await reader.ReadAsync(rule, now, cancellationToken))
+        var readings = (await reader.ReadAsync(rule, now, cancellationToken)).ToList();
+        // An alert whose scope is no longer read (its version left production, its feature left the contract) fails its
+        // condition from now on, as a Prometheus alert does when its series goes away, so it resolves instead of firing forever.
+        var seen = readings.Select(r => ScopeKey(r.Labels)).ToHashSet(StringComparer.Ordinal);
+        var stale = await db.AlertInstances.AsNoTracking().Where(a => a.RuleId == rule.Id && a.Phase != AlertPhase.Inactive).ToListAsync(cancellationToken);
+        readings.AddRange(stale.Where(a => !seen.Contains(a.ScopeKey))
+            .Select(a => new SignalReading(a.Labels, null, null, null, $"No longer watched: {string.Join(", ", a.Labels.Where(l => l.Key is "version" or "column").Select(l => $"{l.Key} {l.Value}"))} left the rule's scope.", IsGone: true)));
+        foreach (var reading in readings)
         {
             for (var attempt = 0; attempt < 4; attempt++)
             {
@@ -59,8 +66,8 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
             instance = new AlertInstance { RuleId = rule.Id, ScopeKey = scopeKey, Phase = AlertPhase.Inactive };
             db.AlertInstances.Add(instance);
         }
-        var holds = AlertCondition.Holds(rule.Comparator, rule.Threshold, reading.Value, AlertSignals.IsProportion(rule.Signal) ? reading.Denominator ?? 0 : null, rule.MinimumDenominator)
-            || (rule.NoDataMinutes is { } minutes && AlertCondition.NoData(reading.LastDataAt, TimeSpan.FromMinutes(minutes), now));
+        var holds = !reading.IsGone && (AlertCondition.Holds(rule.Comparator, rule.Threshold, reading.Value, AlertSignals.IsProportion(rule.Signal) ? reading.Denominator ?? 0 : null, rule.MinimumDenominator)
+            || (rule.NoDataMinutes is { } minutes && AlertCondition.NoData(reading.LastDataAt, TimeSpan.FromMinutes(minutes), now)));
         var before = new AlertState(instance.Phase, instance.ActiveAt, instance.FiredAt, instance.KeepFiringSince, instance.ResolvedAt);
         var (state, transition) = AlertStateMachine.Evaluate(before, new AlertTiming(TimeSpan.FromSeconds(rule.ForSeconds), TimeSpan.FromSeconds(rule.KeepFiringForSeconds)), now, holds);
         (instance.Phase, instance.ActiveAt, instance.FiredAt, instance.KeepFiringSince, instance.ResolvedAt) = (state.Phase, state.ActiveAt, state.FiredAt, state.KeepFiringSince, state.ResolvedAt);
@@ -106,8 +113,13 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
             if (transition == AlertTransition.Fired) await actions.AfterJoinedAsync(rule, touched, reading, cancellationToken);
         }
         if (before.Phase != state.Phase) await live.PublishAsync(new AlertChanged(rule.Id, rule.Model, state.Phase.ToString().ToLowerInvariant()));
-        var incident = routed?.OpenedIncident ?? touched;
-        return new AlertOutcome(rule.Id, scopeKey, state.Phase, transition, reading.Value, instance.MutedBy, incident?.Number, routed?.OpenedIncident is not null);
+        var number = (routed?.OpenedIncident ?? touched)?.Number;
+        if (number is null && instance.GroupId is { } group)
+        {
+            number = await db.AlertGroups.Where(g => g.Id == group && g.IncidentId != null).Join(db.Incidents, g => g.IncidentId, i => i.Id, (g, i) => (int?)i.Number)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        return new AlertOutcome(rule.Id, scopeKey, state.Phase, transition, reading.Value, instance.MutedBy, number, routed?.OpenedIncident is not null);
     }
 
     // A new group and its incident are saved first (the incident needs its id to be linked), then linked, all in one

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Incidents;
 using OpsConsole.Platform;
@@ -18,20 +17,13 @@ public sealed record AlertmanagerReceipt(string GroupKey, string Status, int Ale
 public sealed class AlertmanagerReceiver(OpsDbContext db, AlertRouter router, IncidentStore incidents, LiveEvents live, TimeProvider time, ILogger<AlertmanagerReceiver> logger)
 {
     public const string Actor = "alertmanager";
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<(AlertmanagerReceipt? Receipt, Dictionary<string, string[]> Errors)> ReceiveAsync(Stream body, CancellationToken cancellationToken)
     {
-        AlertmanagerPayload? payload;
-        try
-        {
-            payload = await JsonSerializer.DeserializeAsync<AlertmanagerPayload>(body, Json, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return (null, new() { ["body"] = [$"The body is not an Alertmanager webhook payload: {exception.Message}"] });
-        }
-        var errors = AlertmanagerWebhook.Check(payload);
+        // Read as text first, so a wrong type names its field (alerts[1].startsAt) instead of failing inside the deserializer.
+        using var reader = new StreamReader(body);
+        var (payload, errors) = AlertmanagerWebhook.Read(await reader.ReadToEndAsync(cancellationToken));
+        if (errors.Count == 0) errors = AlertmanagerWebhook.Check(payload);
         if (errors.Count > 0) return (null, errors);
         var group = AlertmanagerWebhook.ToGroup(payload!);
         for (var attempt = 0; ; attempt++)
