@@ -22,6 +22,7 @@ await app.PrepareDatabaseAsync();
 await app.BootstrapIdentityAsync();
 await app.SeedRunbooksAsync();
 await app.SeedDemoModelAsync();
+await app.SeedDemoAlertRulesAsync();
 app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityAndAudit();

@@ -51,7 +51,8 @@ public class AlertmanagerReceiverTests(TestApp app)
         Assert.Equal($"{model} rejects 4.2% of requests", open.Title);
         Assert.Equal("https://runbooks.example.com/error-burst", open.RunbookUrl);
         Assert.Single(open.Timeline!, e => e.Kind == TimelineKinds.AlertFired);   // the repeat added nothing
-        Assert.Equal(("resolved", incident.Number), ((await resolved.Content.ReadFromJsonAsync<AlertmanagerReceipt>(Cancel))!.Status, (await resolved.Content.ReadFromJsonAsync<AlertmanagerReceipt>(Cancel))!.IncidentNumber));
+        var receipt = (await resolved.Content.ReadFromJsonAsync<AlertmanagerReceipt>(Cancel))!;
+        Assert.Equal(("resolved", (int?)incident.Number), (receipt.Status, receipt.IncidentNumber));
         Assert.Equal("resolved", closed.Status);
         Assert.Contains(closed.Timeline!, e => e.Kind == TimelineKinds.AlertResolved && e.Actor == AlertmanagerReceiver.Actor);
         Assert.False(Assert.Single(closed.AlertGroups!).IsOpen);
