@@ -141,7 +141,7 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
     {
         var version = reading.Labels.TryGetValue("version", out var v) && int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
         return new IncidentOpening(Title(rule, reading), rule.Severity, isDrill ? IncidentSource.Drill : IncidentSource.Rule, [(rule.Model, version)],
-            null, rule.RunbookSlug, null, isDrill, reading.Summary);
+            GroupKey(rule, reading.Labels), rule.RunbookSlug, null, isDrill, reading.Summary);
     }
 
     static AlertGroup NewGroup(AlertRule rule, bool isDrill) => new()

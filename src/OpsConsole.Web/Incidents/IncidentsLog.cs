@@ -10,4 +10,7 @@ static partial class IncidentsLog
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "Seeded runbook {Slug} v{Version}")]
     public static partial void RunbookSeeded(this ILogger logger, string slug, int version);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Recording {Model} v{Version}'s stage change in its open incidents failed")]
+    public static partial void DeploymentNotRecorded(this ILogger logger, Exception exception, string model, int version);
 }

@@ -12,6 +12,7 @@ public static class IncidentsSetup
         builder.Services.AddScoped<DrillStore>();
         // The console's own toasts; the on-call module adds its pagers as more IIncidentNotifier registrations.
         builder.Services.AddScoped<IIncidentNotifier, ConsoleIncidentNotifier>();
+        builder.Services.AddHostedService<IncidentDeploymentRecorder>();
         return builder;
     }
 

@@ -34,6 +34,7 @@ public class AlertEvaluationTests(TestApp app)
         Assert.Equal(fired.IncidentNumber, again.IncidentNumber);
         var incident = Assert.Single(await IncidentsOfAsync(engineer, model, Cancel));
         Assert.Equal(("SEV2", "triggered", "rule"), (incident.Severity, incident.Status, incident.Source));
+        Assert.StartsWith($"rule:{rule.Id}|", incident.GroupKey, StringComparison.Ordinal);
         var detail = await IncidentAsync(engineer, incident.Number, Cancel);
         Assert.Equal("schema-break", detail.RunbookSlug);
         Assert.Contains(detail.Timeline!, e => e.Kind == TimelineKinds.Opened);
