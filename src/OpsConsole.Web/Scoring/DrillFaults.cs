@@ -7,8 +7,9 @@ namespace OpsConsole.Scoring;
 /// The faults a drill can inject into simulated traffic, and what each does to a record: drift moves every numeric
 /// feature into the top fifth of its range; a dropped column leaves the contract's first feature out (requests are
 /// rejected, the violation counted per feature); an error burst sends text where a number belongs; a latency spike
-/// holds each request 400 ms before scoring; a confidence collapse puts every number at the middle of its range and
-/// every category on its first value, where a classifier trained on the spread is least sure.
+/// holds each request 400 ms before scoring; a confidence collapse walks records toward the classifier's decision
+/// boundary (<see cref="BoundaryWalk"/>, in the simulator), or, for a model whose random records all get one label, puts
+/// every number at the middle of its range and every category on its first value.
 /// </summary>
 public static class DrillFaults
 {
@@ -40,8 +41,10 @@ public static class DrillFaults
             case ConfidenceCollapse:
                 foreach (var f in contract)
                 {
-                    if (f.Type is FeatureTypes.Number or FeatureTypes.Integer && f.Min is { } lo && f.Max is { } hi)
+                    if (f.Type is FeatureTypes.Number or FeatureTypes.Integer)
                     {
+                        // The simulator's own defaults for a number without bounds (TrafficSimulator.Uniform).
+                        var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 : 0), f.Max ?? (f.Min is { } n ? n + 10 : 10));
                         var middle = lo + (hi - lo) * (0.5 + (random.NextDouble() - 0.5) * 0.02);
                         record[f.Name] = JsonSerializer.SerializeToElement(f.Type == FeatureTypes.Integer ? Math.Round(middle) : middle);
                     }

@@ -32,6 +32,7 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         public required Random Random;
         public long Sent, Failed;
         public double Owed;
+        public BoundaryWalk? Walk;
     }
 
     readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
@@ -114,10 +115,22 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         var segments = run.Settings.Segments ?? [];
         var random = run.Random;
         var fault = FaultOf(model);
-        var record = DrillFaults.Apply(fault, contract, Record(contract, random, DrillFaults.Drift(fault, contract) ?? run.Settings.Drift), random);
+        Dictionary<string, JsonElement> Draw() => Record(contract, random, DrillFaults.Drift(fault, contract) ?? run.Settings.Drift);
+        Dictionary<string, JsonElement> record;
+        if (fault == DrillFaults.ConfidenceCollapse && run.Walk?.GaveUp != true)
+        {
+            run.Walk ??= new BoundaryWalk();
+            record = run.Walk.Next(contract, Draw);
+        }
+        else
+        {
+            record = DrillFaults.Apply(fault, contract, Draw(), random);
+        }
         var request = new ScoreRequest([record], segments.Count == 0 ? null : segments[random.Next(segments.Count)], Guid.CreateVersion7().ToString("N"));
         var result = await scorer.ScoreAsync(model, request, cancellationToken, DrillFaults.Delay(fault));
         if (result.Response is not { } response) { Interlocked.Increment(ref run.Failed); return; }
+        if (fault == DrillFaults.ConfidenceCollapse) run.Walk?.Observe(record, response.Predictions[0].Label);
+        else run.Walk = null;
         Interlocked.Increment(ref run.Sent);
         if (random.NextDouble() >= run.Settings.OutcomeShare || response.Predictions[0].Label is not { } label) return;
         var labels = plan.Versions[production].Labels;
