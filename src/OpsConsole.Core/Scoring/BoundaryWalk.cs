@@ -6,20 +6,26 @@ namespace OpsConsole.Scoring;
 /// <summary>
 /// Walks simulated records toward a classifier's decision boundary, where it is least sure: the confidence-collapse
 /// drill. It finds two records the model labels differently, then bisects between them (numbers halfway, everything
-/// else from the first record), keeping the half whose ends still disagree, for a few steps before starting over. A
-/// model whose random records never disagree within <c>maxSearch</c> tries gets the records' mid-range instead. Not
-/// thread-safe: one walk per simulator run.
+/// else from the first record), keeping the half whose ends still disagree, for a few steps before starting over. When
+/// <c>maxSearch</c> random records all get one label, the search widens: the caller draws unbounded numbers over a
+/// range 10, then 100 times as wide (a model trained on amounts in the hundreds never disagrees with itself between 0
+/// and 10). A model that never disagrees even then gets the records' mid-range instead. Not thread-safe: one walk per
+/// simulator run.
 /// </summary>
 public sealed class BoundaryWalk(int maxSteps = 10, int maxSearch = 20)
 {
+    static readonly double[] Spreads = [1, 10, 100];
     Dictionary<string, JsonElement>? _low, _high;
     string? _lowLabel;
-    int _steps, _searched;
+    int _steps, _searched, _round;
 
-    /// <summary>The next record to send: a fresh random one while searching, else the midpoint of the current pair.</summary>
-    public Dictionary<string, JsonElement> Next(IReadOnlyList<FeatureSpec> contract, Func<Dictionary<string, JsonElement>> random)
+    /// <summary>How much wider than the simulator's default range to draw unbounded numbers while searching.</summary>
+    public double Spread => Spreads[Math.Min(_round, Spreads.Length - 1)];
+
+    /// <summary>The next record to send: a fresh random one (drawn at <see cref="Spread"/>) while searching, else the midpoint of the current pair.</summary>
+    public Dictionary<string, JsonElement> Next(IReadOnlyList<FeatureSpec> contract, Func<double, Dictionary<string, JsonElement>> random)
     {
-        if (_low is null || _high is null) return random();
+        if (_low is null || _high is null) return random(Spread);
         var middle = new Dictionary<string, JsonElement>(_low, StringComparer.Ordinal);
         foreach (var f in contract.Where(f => f.Type is FeatureTypes.Number or FeatureTypes.Integer))
         {
@@ -39,8 +45,16 @@ public sealed class BoundaryWalk(int maxSteps = 10, int maxSearch = 20)
         }
         else if (_high is null)
         {
-            if (label != _lowLabel) _high = record;
-            else if (++_searched >= maxSearch) Reset();
+            if (label != _lowLabel)
+            {
+                _high = record;
+            }
+            else if (++_searched >= maxSearch)
+            {
+                // Widen the search, or give up after the widest round.
+                (_low, _lowLabel, _searched) = (null, null, 0);
+                GaveUp = ++_round >= Spreads.Length;
+            }
         }
         else
         {
@@ -56,9 +70,6 @@ public sealed class BoundaryWalk(int maxSteps = 10, int maxSearch = 20)
     /// <summary>True when the search gave up on finding two labels: the caller sends mid-range records instead.</summary>
     public bool GaveUp { get; private set; }
 
-    void Reset()
-    {
-        GaveUp = _high is null;
-        (_low, _high, _lowLabel, _steps, _searched) = (null, null, null, 0, 0);
-    }
+    // A finished walk starts the next one at the spread that found its pair.
+    void Reset() => (_low, _high, _lowLabel, _steps, _searched) = (null, null, null, 0, 0);
 }

@@ -115,12 +115,12 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         var segments = run.Settings.Segments ?? [];
         var random = run.Random;
         var fault = FaultOf(model);
-        Dictionary<string, JsonElement> Draw() => Record(contract, random, DrillFaults.Drift(fault, contract) ?? run.Settings.Drift);
+        Dictionary<string, JsonElement> Draw(double spread = 1) => Record(contract, random, DrillFaults.Drift(fault, contract) ?? run.Settings.Drift, spread);
         Dictionary<string, JsonElement> record;
         if (fault == DrillFaults.ConfidenceCollapse && run.Walk?.GaveUp != true)
         {
             run.Walk ??= new BoundaryWalk();
-            record = run.Walk.Next(contract, Draw);
+            record = run.Walk.Next(contract, spread => Draw(spread));
         }
         else
         {
@@ -141,7 +141,7 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    static Dictionary<string, JsonElement> Record(IReadOnlyList<FeatureSpec> contract, Random random, IReadOnlyDictionary<string, double>? drift)
+    static Dictionary<string, JsonElement> Record(IReadOnlyList<FeatureSpec> contract, Random random, IReadOnlyDictionary<string, double>? drift, double spread = 1)
     {
         var record = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var f in contract)
@@ -150,8 +150,8 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
             {
                 FeatureTypes.Category => JsonSerializer.SerializeToElement(f.Categories is { Count: > 0 } c ? c[random.Next(c.Count)] : "x"),
                 FeatureTypes.Boolean => JsonSerializer.SerializeToElement(random.Next(2) == 1),
-                FeatureTypes.Integer => JsonSerializer.SerializeToElement(Math.Round(Uniform(f, random, drift?.GetValueOrDefault(f.Name) ?? 0))),
-                _ => JsonSerializer.SerializeToElement(Uniform(f, random, drift?.GetValueOrDefault(f.Name) ?? 0)),
+                FeatureTypes.Integer => JsonSerializer.SerializeToElement(Math.Round(Uniform(f, random, drift?.GetValueOrDefault(f.Name) ?? 0, spread))),
+                _ => JsonSerializer.SerializeToElement(Uniform(f, random, drift?.GetValueOrDefault(f.Name) ?? 0, spread)),
             };
         }
         return record;
@@ -159,9 +159,10 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
 
     // Drift d narrows the draw to the top (d > 0) or bottom (d < 0) share |d| of the range away from the other end, so
     // the records stay inside the contract and the drift shows as drift, not as rejected requests.
-    static double Uniform(FeatureSpec f, Random random, double drift)
+    // A spread above 1 widens only the unbounded ends (the confidence-collapse drill's search); bounds are the contract's.
+    static double Uniform(FeatureSpec f, Random random, double drift, double spread = 1)
     {
-        var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 : 0), f.Max ?? (f.Min is { } n ? n + 10 : 10));
+        var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 * spread : 0), f.Max ?? (f.Min is { } n ? n + 10 * spread : 10 * spread));
         var u = random.NextDouble();
         var share = drift >= 0 ? drift + u * (1 - drift) : u * (1 + drift);
         return lo + share * (hi - lo);

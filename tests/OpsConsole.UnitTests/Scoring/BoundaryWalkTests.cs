@@ -26,7 +26,7 @@ public class BoundaryWalkTests
         for (var i = 0; i < 2000; i++)
         {
             var wasBisecting = walk.IsBisecting;
-            var record = walk.Next(Contract, () => RandomRecord(random));
+            var record = walk.Next(Contract, _ => RandomRecord(random));
             walk.Observe(record, Margin(record) > 0 ? "yes" : "no");
             if (wasBisecting && !walk.IsBisecting) lastSteps.Add(Math.Abs(Margin(record)));
         }
@@ -45,24 +45,50 @@ public class BoundaryWalkTests
             new(StringComparer.Ordinal) { ["a"] = JsonSerializer.SerializeToElement(8.0), ["b"] = JsonSerializer.SerializeToElement(0.0), ["channel"] = JsonSerializer.SerializeToElement("web") },
         ]);
         var walk = new BoundaryWalk();
-        var first = walk.Next(Contract, records.Dequeue);
+        var first = walk.Next(Contract, _ => records.Dequeue());
         walk.Observe(first, "no");
-        var second = walk.Next(Contract, records.Dequeue);
+        var second = walk.Next(Contract, _ => records.Dequeue());
         walk.Observe(second, "yes");
 
-        var middle = walk.Next(Contract, () => throw new InvalidOperationException("a bisecting walk draws no random record"));
+        var middle = walk.Next(Contract, _ => throw new InvalidOperationException("a bisecting walk draws no random record"));
 
         Assert.Equal((4.0, 2.0, "app"), (middle["a"].GetDouble(), middle["b"].GetDouble(), middle["channel"].GetString()));
     }
 
     [Fact]
-    public void A_model_that_gives_every_record_one_label_makes_the_walk_give_up()
+    public void A_search_that_finds_one_label_widens_the_range_tenfold_then_a_hundredfold_then_gives_up()
     {
         var random = new Random(3);
         var walk = new BoundaryWalk(maxSearch: 20);
+        var spreads = new List<double>();
 
-        for (var i = 0; i < 21; i++) walk.Observe(walk.Next(Contract, () => RandomRecord(random)), "no");
+        for (var i = 0; i < 63; i++) walk.Observe(walk.Next(Contract, spread => { spreads.Add(spread); return RandomRecord(random); }), "no");
 
+        Assert.Equal([.. Enumerable.Repeat(1.0, 21), .. Enumerable.Repeat(10.0, 21), .. Enumerable.Repeat(100.0, 21)], spreads);
         Assert.True(walk.GaveUp);
+    }
+
+    [Fact]
+    public void A_model_that_disagrees_only_on_wide_records_is_walked_to_its_boundary_at_that_spread()
+    {
+        var random = new Random(11);
+        var walk = new BoundaryWalk(maxSearch: 20);
+        double? finalMargin = null;
+        for (var i = 0; i < 300 && finalMargin is null; i++)
+        {
+            var wasBisecting = walk.IsBisecting;
+            var record = walk.Next(Contract, spread => new(StringComparer.Ordinal)
+            {
+                ["a"] = JsonSerializer.SerializeToElement(random.NextDouble() * 10 * spread), ["b"] = JsonSerializer.SerializeToElement(0.0),
+                ["channel"] = JsonSerializer.SerializeToElement("web"),
+            });
+            var a = record["a"].GetDouble();
+            walk.Observe(record, a > 400 ? "fraud" : "legit");   // like the demo model: only large amounts are fraud
+            if (wasBisecting && !walk.IsBisecting) finalMargin = Math.Abs(a - 400);
+        }
+
+        Assert.NotNull(finalMargin);
+        Assert.True(finalMargin < 2, $"final distance from the boundary {finalMargin}");
+        Assert.False(walk.GaveUp);
     }
 }
