@@ -16,6 +16,7 @@ public sealed class BoundaryWalk(int maxSteps = 10, int maxSearch = 20)
 {
     static readonly double[] Spreads = [1, 10, 100];
     Dictionary<string, JsonElement>? _low, _high;
+    (Dictionary<string, JsonElement> Low, Dictionary<string, JsonElement> High, string? LowLabel)? _anchors;
     string? _lowLabel;
     int _steps, _searched, _round;
 
@@ -48,6 +49,7 @@ public sealed class BoundaryWalk(int maxSteps = 10, int maxSearch = 20)
             if (label != _lowLabel)
             {
                 _high = record;
+                _anchors = (_low, _high, _lowLabel);
             }
             else if (++_searched >= maxSearch)
             {
@@ -70,6 +72,11 @@ public sealed class BoundaryWalk(int maxSteps = 10, int maxSearch = 20)
     /// <summary>True when the search gave up on finding two labels: the caller sends mid-range records instead.</summary>
     public bool GaveUp { get; private set; }
 
-    // A finished walk starts the next one at the spread that found its pair.
-    void Reset() => (_low, _high, _lowLabel, _steps, _searched) = (null, null, null, 0, 0);
+    // A finished walk starts again from the first pair it found, which may have taken a long search to find (a model
+    // that says "fraud" for one record in fifty): the drill wants uncertain predictions, not a new search.
+    void Reset()
+    {
+        (_steps, _searched) = (0, 0);
+        (_low, _high, _lowLabel) = _anchors is { } a ? (a.Low, a.High, a.LowLabel) : (null, null, null);
+    }
 }

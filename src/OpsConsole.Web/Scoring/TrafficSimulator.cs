@@ -159,9 +159,11 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
 
     // Drift d narrows the draw to the top (d > 0) or bottom (d < 0) share |d| of the range away from the other end, so
     // the records stay inside the contract and the drift shows as drift, not as rejected requests.
-    // A spread above 1 widens only the unbounded ends (the confidence-collapse drill's search); bounds are the contract's.
+    // A spread above 1 widens only the unbounded ends (the confidence-collapse drill's search), by a factor drawn per
+    // feature between 1 and the spread on a log scale: one feature's wide values must not always swamp another's.
     static double Uniform(FeatureSpec f, Random random, double drift, double spread = 1)
     {
+        if (spread > 1) spread = Math.Pow(spread, random.NextDouble());
         var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 * spread : 0), f.Max ?? (f.Min is { } n ? n + 10 * spread : 10 * spread));
         var u = random.NextDouble();
         var share = drift >= 0 ? drift + u * (1 - drift) : u * (1 + drift);

@@ -18,22 +18,24 @@ public class BoundaryWalkTests
     static double Margin(Dictionary<string, JsonElement> r) => r["a"].GetDouble() - 0.5 * r["b"].GetDouble() - 1.2;
 
     [Fact]
-    public void Bisection_ends_each_walk_within_a_hair_of_the_decision_boundary()
+    public void Bisection_ends_each_walk_within_a_hair_of_the_decision_boundary_and_starts_again_from_the_pair_it_found()
     {
         var random = new Random(7);
         var walk = new BoundaryWalk(maxSteps: 10);
-        var lastSteps = new List<double>();
-        for (var i = 0; i < 2000; i++)
+        var margins = new List<double>();
+        for (var i = 0; i < 400; i++)
         {
-            var wasBisecting = walk.IsBisecting;
             var record = walk.Next(Contract, _ => RandomRecord(random));
             walk.Observe(record, Margin(record) > 0 ? "yes" : "no");
-            if (wasBisecting && !walk.IsBisecting) lastSteps.Add(Math.Abs(Margin(record)));
+            if (walk.IsBisecting) margins.Add(Math.Abs(Margin(record)));
         }
 
-        Assert.True(lastSteps.Count > 50, $"only {lastSteps.Count} walks finished");
-        // Ten halvings of a distance of at most ~15 leave less than 0.015; a random record's margin is ~3 on average.
-        Assert.True(lastSteps.Max() < 0.02, $"worst final margin {lastSteps.Max()}");
+        // Once a pair is found every record is a bisection step: ten halvings of a margin of at most ~15 end below 0.02,
+        // and most steps sit far closer to the boundary than a random record (margin ~3 on average).
+        var walks = margins.Skip(1).Chunk(10).Where(c => c.Length == 10).ToList();
+        Assert.True(walks.Count > 30, $"only {walks.Count} walks");
+        Assert.All(walks, w => Assert.True(w[^1] < 0.02, $"a walk ended {w[^1]} from the boundary"));
+        Assert.True(margins.Count(m => m < 0.5) > margins.Count * 0.6, "most steps are near the boundary");
         Assert.False(walk.GaveUp);
     }
 
@@ -74,17 +76,18 @@ public class BoundaryWalkTests
         var random = new Random(11);
         var walk = new BoundaryWalk(maxSearch: 20);
         double? finalMargin = null;
+        var steps = 0;
         for (var i = 0; i < 300 && finalMargin is null; i++)
         {
-            var wasBisecting = walk.IsBisecting;
             var record = walk.Next(Contract, spread => new(StringComparer.Ordinal)
             {
                 ["a"] = JsonSerializer.SerializeToElement(random.NextDouble() * 10 * spread), ["b"] = JsonSerializer.SerializeToElement(0.0),
                 ["channel"] = JsonSerializer.SerializeToElement("web"),
             });
             var a = record["a"].GetDouble();
+            var bisecting = walk.IsBisecting;
             walk.Observe(record, a > 400 ? "fraud" : "legit");   // like the demo model: only large amounts are fraud
-            if (wasBisecting && !walk.IsBisecting) finalMargin = Math.Abs(a - 400);
+            if (bisecting && ++steps == 10) finalMargin = Math.Abs(a - 400);
         }
 
         Assert.NotNull(finalMargin);
