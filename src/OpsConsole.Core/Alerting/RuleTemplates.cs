@@ -14,8 +14,8 @@ public static class AlertSignals
     public const string LowConfidenceShare = "lowConfidenceShare";
     public const string FallbacksServed = "fallbacksServed";
 
-    /// <summary>Signals that are a share of a count: they carry the minimum denominator.</summary>
-    public static bool IsProportion(string signal) => signal is ErrorRate or CorrectionRate or LowConfidenceShare or Accuracy;
+    /// <summary>Signals that are a share of a count (the confident rate's change included): they carry the minimum denominator.</summary>
+    public static bool IsProportion(string signal) => signal is ErrorRate or CorrectionRate or LowConfidenceShare or Accuracy or ConfidentRateChange;
 }
 
 /// <summary>A ready-made rule: what it watches, how it judges, how long, how severe, and the runbook it links.</summary>

@@ -38,6 +38,9 @@ public class RuleTemplatesTests
         var drop = RuleTemplates.Find("confident-rate-drop")!;
         Assert.True(AlertCondition.Holds(drop.Comparator, drop.Threshold, -10));
         Assert.False(AlertCondition.Holds(drop.Comparator, drop.Threshold, -9.9));
+        // A drop measured over a quiet morning of 40 predictions cannot page either.
+        Assert.Equal(AlertTransition.None, Drive(drop, 100, -30, denominator: 40));
+        Assert.Equal(AlertTransition.Fired, Drive(drop, 61, -30, denominator: 4000));   // 15 minutes at the 61st evaluation
     }
 
     [Fact]
