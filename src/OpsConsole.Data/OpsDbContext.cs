@@ -30,6 +30,8 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<Monitoring.DriftSnapshot> DriftSnapshots => Set<Monitoring.DriftSnapshot>();
     public DbSet<Monitoring.PredictionRollup> PredictionRollups => Set<Monitoring.PredictionRollup>();
     public DbSet<Monitoring.ServiceErrorRollup> ServiceErrorRollups => Set<Monitoring.ServiceErrorRollup>();
+    public DbSet<Monitoring.ReferenceProfile> ReferenceProfiles => Set<Monitoring.ReferenceProfile>();
+    public DbSet<Monitoring.ReferenceProfileRow> ReferenceProfileRows => Set<Monitoring.ReferenceProfileRow>();
     public DbSet<Alerting.AlertRule> AlertRules => Set<Alerting.AlertRule>();
     public DbSet<Alerting.AlertInstance> AlertInstances => Set<Alerting.AlertInstance>();
     public DbSet<Alerting.AlertGroup> AlertGroups => Set<Alerting.AlertGroup>();

@@ -1018,6 +1018,13 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                     b.Property<long>("ReferenceRows")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ReferenceSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasDefaultValue("window");
+
                     b.Property<long>("ReferenceTo")
                         .HasColumnType("bigint");
 
@@ -1094,6 +1101,65 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PredictionRollups", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "Version", "Source")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfileRow", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("float");
+
+                    b.Property<string>("FeaturesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("ProfileId", "Ordinal");
+
+                    b.ToTable("ReferenceProfileRows", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Monitoring.ServiceErrorRollup", b =>
@@ -1937,6 +2003,15 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfileRow", b =>
+                {
+                    b.HasOne("OpsConsole.Monitoring.ReferenceProfile", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Registry.ModelVersion", b =>
                 {
                     b.HasOne("OpsConsole.Registry.RegisteredModel", "Model")
@@ -1980,6 +2055,11 @@ namespace OpsConsole.Migrations.SqlServer.Migrations
             modelBuilder.Entity("OpsConsole.Incidents.Incident", b =>
                 {
                     b.Navigation("Models");
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfile", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("OpsConsole.Registry.RegisteredModel", b =>

@@ -976,6 +976,13 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                     b.Property<long>("ReferenceRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReferenceSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("window");
+
                     b.Property<long>("ReferenceTo")
                         .HasColumnType("INTEGER");
 
@@ -1050,6 +1057,63 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PredictionRollups", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "Version", "Source")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfileRow", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("FeaturesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "Ordinal");
+
+                    b.ToTable("ReferenceProfileRows", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Monitoring.ServiceErrorRollup", b =>
@@ -1871,6 +1935,15 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfileRow", b =>
+                {
+                    b.HasOne("OpsConsole.Monitoring.ReferenceProfile", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Registry.ModelVersion", b =>
                 {
                     b.HasOne("OpsConsole.Registry.RegisteredModel", "Model")
@@ -1914,6 +1987,11 @@ namespace OpsConsole.Migrations.Sqlite.Migrations
             modelBuilder.Entity("OpsConsole.Incidents.Incident", b =>
                 {
                     b.Navigation("Models");
+                });
+
+            modelBuilder.Entity("OpsConsole.Monitoring.ReferenceProfile", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("OpsConsole.Registry.RegisteredModel", b =>

@@ -24,8 +24,12 @@ public sealed record TrainedClassifier(FeatureEncoding Encoding, SoftmaxModel Mo
         [.. Encoding.Columns.Select(c => c.IsNumeric ? new FeatureSpec(c.Name, FeatureTypes.Number) : new FeatureSpec(c.Name, FeatureTypes.Category, Categories: c.Vocabulary))];
 }
 
-/// <summary>The result of a training run: the model, its holdout report, and how the rows were split.</summary>
-public sealed record TrainingOutcome(TrainedClassifier? Classifier, ClassificationReport? Holdout, int TrainingRows, int HoldoutRows, string? Error);
+/// <summary>
+/// The result of a training run: the model, its holdout report, how the rows were split, and the holdout rows' raw
+/// feature values (in <see cref="FeatureEncoding.Columns"/> order, in the split's seeded order) for the drift reference.
+/// </summary>
+public sealed record TrainingOutcome(TrainedClassifier? Classifier, ClassificationReport? Holdout, int TrainingRows, int HoldoutRows, string? Error,
+    IReadOnlyList<IReadOnlyList<string>>? HoldoutFeatures = null);
 
 /// <summary>Trains a softmax classifier on a CSV table with a seeded holdout split.</summary>
 public static class TabularTrainer
@@ -72,8 +76,9 @@ public static class TabularTrainer
         var model = SoftmaxRegression.Fit(x, y, encoding.Width, labels.Count, request.Settings ?? new SoftmaxTraining());
         var classifier = new TrainedClassifier(encoding, model, labels);
         var truth = holdout.Select(r => labelOf[r[labelIndex]]).ToList();
-        var predicted = holdout.Select(r => ArgMax(classifier.Predict(Features(r)))).ToList();
-        return new TrainingOutcome(classifier, ClassificationMetrics.Compute(truth, predicted, labels), training.Count, holdout.Count, null);
+        var holdoutFeatures = holdout.Select(Features).ToList();
+        var predicted = holdoutFeatures.Select(r => ArgMax(classifier.Predict(r))).ToList();
+        return new TrainingOutcome(classifier, ClassificationMetrics.Compute(truth, predicted, labels), training.Count, holdout.Count, null, holdoutFeatures);
     }
 
     public static int ArgMax(IReadOnlyList<double> values)

@@ -17,6 +17,9 @@ public class DriftSnapshot
     public DateTimeOffset ReferenceFrom { get; set; }
     public DateTimeOffset ReferenceTo { get; set; }
     public long ReferenceRows { get; set; }
+
+    /// <summary><c>training-holdout</c> or <c>window</c>; for a holdout both reference times are the profile's creation.</summary>
+    public string ReferenceSource { get; set; } = "window";
     public DateTimeOffset CurrentFrom { get; set; }
     public DateTimeOffset CurrentTo { get; set; }
     public long CurrentRows { get; set; }

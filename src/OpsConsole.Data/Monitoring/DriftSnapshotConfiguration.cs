@@ -9,6 +9,8 @@ public sealed class DriftSnapshotConfiguration : IEntityTypeConfiguration<DriftS
     {
         builder.ToTable("DriftSnapshots");
         builder.Property(x => x.Model).HasMaxLength(64);
+        // Runs stored before the holdout existed all compared with a production window.
+        builder.Property(x => x.ReferenceSource).HasMaxLength(32).HasDefaultValue("window");
         builder.HasIndex(x => new { x.Model, x.ComputedAt });
     }
 }

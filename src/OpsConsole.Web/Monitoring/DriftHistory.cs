@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpsConsole.Monitoring;
 
-/// <summary>One stored drift run, as the history API and the monitoring page show it, with the reference window it compared against.</summary>
+/// <summary>
+/// One stored drift run, as the history API and the monitoring page show it, with the reference it compared against:
+/// a production window, or the training holdout (<c>referenceSource</c>), whose from and to are its creation time.
+/// </summary>
 public sealed record DriftPointView(DateTimeOffset ComputedAt, int Version, long ReferenceRows, long CurrentRows, double DriftShare, bool DatasetDrift,
-    IReadOnlyList<DriftColumnView> Columns, DateTimeOffset ReferenceFrom, DateTimeOffset ReferenceTo);
+    IReadOnlyList<DriftColumnView> Columns, DateTimeOffset ReferenceFrom, DateTimeOffset ReferenceTo, string ReferenceSource = ReferenceSources.Window);
 
 /// <summary>Reads the drift time series the <see cref="DriftJob"/> writes.</summary>
 public sealed class DriftHistory(OpsDbContext db)
@@ -21,6 +24,6 @@ public sealed class DriftHistory(OpsDbContext db)
             .OrderByDescending(s => s.ComputedAt).Take(MaxPoints).ToListAsync(cancellationToken);
         rows.Reverse();
         return rows.ConvertAll(s => new DriftPointView(s.ComputedAt, s.Version, s.ReferenceRows, s.CurrentRows, s.DriftShare, s.DatasetDrift,
-            JsonSerializer.Deserialize<List<DriftColumnView>>(s.ColumnsJson, Json) ?? [], s.ReferenceFrom, s.ReferenceTo));
+            JsonSerializer.Deserialize<List<DriftColumnView>>(s.ColumnsJson, Json) ?? [], s.ReferenceFrom, s.ReferenceTo, s.ReferenceSource));
     }
 }

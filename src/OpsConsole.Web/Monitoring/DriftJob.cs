@@ -12,7 +12,8 @@ public sealed record DriftComputed(string Model, int Version, DateTimeOffset At,
 
 /// <summary>
 /// Recomputes drift for every model's production version over the configured current window and appends a
-/// <see cref="DriftSnapshot"/>, so drift is a time series. A version without a reference window yet is skipped. Hangfire
+/// <see cref="DriftSnapshot"/>, so drift is a time series. A version without a reference yet (no holdout and no
+/// window, or a required holdout it lacks) is skipped. Hangfire
 /// runs one instance at a time across servers (<see cref="DisableConcurrentExecutionAttribute"/>), and a run that
 /// finds a snapshot younger than half an interval leaves that model alone, so a retried or doubled run adds nothing.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed class DriftJob(OpsDbContext db, DriftQueries drift, DriftGauges ga
             db.DriftSnapshots.Add(new DriftSnapshot
             {
                 Model = s.Model, Version = s.Version, ComputedAt = now, ReferenceFrom = view.Reference.From, ReferenceTo = view.Reference.To,
-                ReferenceRows = view.Reference.Rows, CurrentFrom = view.Current.From, CurrentTo = view.Current.To, CurrentRows = view.Current.Rows,
+                ReferenceRows = view.Reference.Rows, ReferenceSource = view.Reference.Source, CurrentFrom = view.Current.From, CurrentTo = view.Current.To, CurrentRows = view.Current.Rows,
                 DriftShare = view.DriftShare, DatasetDrift = view.DatasetDrift, ColumnsJson = JsonSerializer.Serialize(view.Columns, Json),
             });
             await db.SaveChangesAsync(cancellationToken);

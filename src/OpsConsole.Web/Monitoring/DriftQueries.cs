@@ -6,6 +6,13 @@ namespace OpsConsole.Monitoring;
 
 public sealed record DriftWindowView(DateTimeOffset From, DateTimeOffset To, long Rows, bool Sampled);
 
+/// <summary>
+/// The side drift is measured against: a production window, or the version's training holdout
+/// (<see cref="ReferenceSources.TrainingHoldout"/>), whose rows carry no time, so From and To are both the holdout's
+/// creation. <c>rows</c> is the whole holdout or window; <c>sampled</c> says when fewer were compared.
+/// </summary>
+public sealed record DriftReferenceView(DateTimeOffset From, DateTimeOffset To, long Rows, bool Sampled, string Source);
+
 /// <summary>One column of the drift answer; <c>kind</c> says whether it is a feature, the prediction or the confidence.</summary>
 /// <c>thresholdSource</c> says where the threshold came from: <c>default</c> (STATISTICS.md), <c>model</c> (the model's
 /// drift settings) or <c>data</c> (data-driven, from chunks of the reference).
@@ -20,14 +27,16 @@ public static class ThresholdSources
 }
 
 /// <summary>DESIGN's drift answer. The dataset figures count feature columns only; prediction and confidence drift are reported beside them.</summary>
-public sealed record DriftView(string Model, int Version, string? Segment, DriftWindowView Reference, DriftWindowView Current,
+public sealed record DriftView(string Model, int Version, string? Segment, DriftReferenceView Reference, DriftWindowView Current,
     IReadOnlyList<DriftColumnView> Columns, double DriftShare, bool DatasetDrift);
 
 /// <summary>
-/// Drift of a version's logged inputs, predictions and confidences between a reference window and a current window,
-/// computed from the prediction log by the same <see cref="DriftEngine"/> as the CLI. Each side is the window's rows,
-/// or a uniform sample of <see cref="SampleRows"/> of them when the window holds more (seeded, so a figure can be
-/// reproduced). Shadow rows are left out: they are another version's predictions on the same inputs.
+/// Drift of a version's logged inputs, predictions and confidences between a reference and a current window, computed
+/// from the prediction log by the same <see cref="DriftEngine"/> as the CLI. The reference is the version's training
+/// holdout or a production window, as the model's drift settings choose (<see cref="DriftSettings.ReferenceFor"/>).
+/// Each window side is the window's rows, or a uniform sample of <see cref="SampleRows"/> of them when the window holds
+/// more (seeded, so a figure can be reproduced); a holdout was sampled the same way when it was stored. Shadow rows are
+/// left out: they are another version's predictions on the same inputs.
 /// </summary>
 public sealed partial class DriftQueries(OpsDbContext db)
 {
@@ -44,11 +53,11 @@ public sealed partial class DriftQueries(OpsDbContext db)
     {
         var (loaded, status, problem) = await LoadAsync(model, version, segment, window, referenceFrom, referenceTo, now, cancellationToken, method);
         if (loaded is null) return (null, status, problem);
-        var (chosen, contract, reference, current, referenceRows, currentRows, referenceInputs, currentInputs, options, sources) = loaded;
+        var (chosen, contract, reference, current, referenceInputs, currentInputs, options, sources) = loaded;
 
         var features = contract.Select(f => Feature(f, referenceInputs, currentInputs)).ToList();
         var report = DriftEngine.Report(features, options);
-        var outputs = Outputs(referenceRows.Items, currentRows.Items);
+        var outputs = Outputs(reference.Items, current.Items);
         // Prediction and confidence are judged like features but kept out of the dataset share, which is about inputs.
         var columns = report.Columns.Select(c => View(c, "feature", sources))
             .Concat(outputs.Select(o =>
@@ -57,15 +66,26 @@ public sealed partial class DriftQueries(OpsDbContext db)
                 return View(DriftEngine.Column(o.Column, method, threshold), o.Kind, sources);
             }))
             .ToList();
-        return (new DriftView(model, chosen.Version, segment,
-            new DriftWindowView(reference.From, reference.To, referenceRows.Seen, referenceRows.IsSampled),
-            new DriftWindowView(current.From, current.To, currentRows.Seen, currentRows.IsSampled),
+        return (new DriftView(model, chosen.Version, segment, reference.AsReference(), current.AsWindow(),
             columns, report.DriftShare, report.DatasetDrift), StatusCodes.Status200OK, null);
     }
 
-    /// <summary>The version, its contract, both windows and both sides' rows (or their samples) of one drift question.</summary>
-    sealed record Loaded(ModelVersion Chosen, List<FeatureSpec> Contract, (DateTimeOffset From, DateTimeOffset To) Reference,
-        (DateTimeOffset From, DateTimeOffset To) Current, ReservoirSample<LoggedRow> ReferenceRows, ReservoirSample<LoggedRow> CurrentRows,
+    /// <summary>
+    /// One side of a drift question: where it comes from, its time span, how many rows it has, and the rows compared
+    /// (all of them, or a sample). A holdout's rows are in their stored order, a window's in time order.
+    /// </summary>
+    sealed record Side(string Source, DateTimeOffset From, DateTimeOffset To, long Rows, bool Sampled, IReadOnlyList<LoggedRow> Items)
+    {
+        public bool IsHoldout => Source == ReferenceSources.TrainingHoldout;
+        public DriftReferenceView AsReference() => new(From, To, Rows, Sampled, Source);
+        public DriftWindowView AsWindow() => new(From, To, Rows, Sampled);
+
+        public static Side Of(DateTimeOffset from, DateTimeOffset to, ReservoirSample<LoggedRow> sample) =>
+            new(ReferenceSources.Window, from, to, sample.Seen, sample.IsSampled, sample.Items);
+    }
+
+    /// <summary>The version, its contract and both sides of one drift question, with the options it is judged by.</summary>
+    sealed record Loaded(ModelVersion Chosen, List<FeatureSpec> Contract, Side Reference, Side Current,
         List<Dictionary<string, JsonElement>> ReferenceInputs, List<Dictionary<string, JsonElement>> CurrentInputs, DriftOptions Options,
         IReadOnlyDictionary<string, string> Sources);
 
@@ -81,23 +101,49 @@ public sealed partial class DriftQueries(OpsDbContext db)
         var current = (From: now - window, To: now);
         var settings = RegistryJson.Read<DriftSettings>(row.DriftSettingsJson) ?? DriftSettings.Default;
         if (method is not null) settings = settings with { Method = method, Columns = null };
-        // A window asked for wins over the model's chosen reference, which wins over each version's first week.
-        var reference = await ReferenceAsync(row.Id, chosen.Version, referenceFrom ?? settings.ReferenceFrom, referenceTo ?? settings.ReferenceTo, current.From, cancellationToken);
-        if (reference is null)
+        var windowAsked = referenceFrom is not null && referenceTo is not null;
+        var profile = windowAsked ? null : await db.ReferenceProfiles.AsNoTracking()
+            .Where(p => p.Model == model && p.Version == chosen.Version && p.Source == ReferenceSources.TrainingHoldout)
+            .Select(p => new { p.Id, p.CreatedAt, p.RowCount }).SingleOrDefaultAsync(cancellationToken);
+        Side reference;
+        switch (settings.ReferenceFor(windowAsked, profile is not null))
         {
-            return (null, StatusCodes.Status409Conflict,
-                $"v{chosen.Version} has no reference window yet: its first {DefaultReferenceLength.TotalDays:0} days in production do not end before the current window starts. Pass referenceFrom and referenceTo.");
+            case null:
+                return (null, StatusCodes.Status409Conflict,
+                    $"v{chosen.Version} of {model} has no training holdout to compare with: the console keeps one for the versions it trains itself, never for uploaded ones. Set referenceSource to auto or window in the model's drift settings, or pass referenceFrom and referenceTo.");
+            case ReferenceSources.TrainingHoldout:
+                reference = await HoldoutAsync(profile!.Id, profile.CreatedAt, profile.RowCount, cancellationToken);
+                break;
+            default:
+                // A window asked for wins over the model's fixed window, which wins over each version's first week.
+                var span = await ReferenceAsync(row.Id, chosen.Version, referenceFrom ?? settings.ReferenceFrom, referenceTo ?? settings.ReferenceTo, current.From, cancellationToken);
+                if (span is not { } w)
+                {
+                    return (null, StatusCodes.Status409Conflict,
+                        $"v{chosen.Version} has no reference window yet: its first {DefaultReferenceLength.TotalDays:0} days in production do not end before the current window starts. Pass referenceFrom and referenceTo.");
+                }
+                reference = Side.Of(w.From, w.To, await SampleAsync(model, chosen.Version, segment, w.From, w.To, cancellationToken));
+                break;
         }
         var contract = RegistryJson.Read<List<FeatureSpec>>(chosen.FeatureSchemaJson) ?? [];
-        var referenceRows = await SampleAsync(model, chosen.Version, segment, reference.Value.From, reference.Value.To, cancellationToken);
-        var currentRows = await SampleAsync(model, chosen.Version, segment, current.From, current.To, cancellationToken);
-        var (referenceInputs, currentInputs) = (Parse(referenceRows.Items), Parse(currentRows.Items));
-        var (options, sources) = Options(settings, contract, referenceInputs, referenceRows.Items);
-        return (new Loaded(chosen, contract, reference.Value, current, referenceRows, currentRows, referenceInputs, currentInputs, options, sources), StatusCodes.Status200OK, null);
+        var currentSide = Side.Of(current.From, current.To, await SampleAsync(model, chosen.Version, segment, current.From, current.To, cancellationToken));
+        var (referenceInputs, currentInputs) = (Parse(reference.Items), Parse(currentSide.Items));
+        var (options, sources) = Options(settings, contract, referenceInputs, reference.Items);
+        return (new Loaded(chosen, contract, reference, currentSide, referenceInputs, currentInputs, options, sources), StatusCodes.Status200OK, null);
+    }
+
+    // The holdout has no segments and no times: a segment's current rows are compared with the whole holdout, which is
+    // what the model was judged on before release.
+    async Task<Side> HoldoutAsync(long profileId, DateTimeOffset createdAt, long rowCount, CancellationToken cancellationToken)
+    {
+        var rows = await db.ReferenceProfileRows.AsNoTracking().Where(r => r.ProfileId == profileId).OrderBy(r => r.Ordinal)
+            .Select(r => new LoggedRow(r.FeaturesJson, r.Label, r.Confidence, null, null)).ToListAsync(cancellationToken);
+        return new Side(ReferenceSources.TrainingHoldout, createdAt, createdAt, rowCount, rowCount > rows.Count, rows);
     }
 
     // The model's settings as the engine's options, with each data-driven threshold worked out from the reference rows
-    // in their time order. A data-driven column with too little reference keeps the default threshold, and says so.
+    // in their order (a window's time order, a holdout's stored order). A data-driven column with too little reference
+    // keeps the default threshold, and says so.
     static (DriftOptions Options, IReadOnlyDictionary<string, string> Sources) Options(DriftSettings settings, List<FeatureSpec> contract,
         List<Dictionary<string, JsonElement>> referenceInputs, IReadOnlyList<LoggedRow> referenceRows)
     {

@@ -30,7 +30,7 @@ public static class MonitoringEndpoints
     {
         var api = routes.MapGroup("/api/models/{name}").WithTags("Monitoring").RequireAuthorization(Policies.Viewer);
         api.MapGet("/drift", Drift).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Drift of each feature, the prediction and the confidence between a reference window and the current window (default 24h).");
+            .WithSummary("Drift of each feature, the prediction and the confidence between the reference (the version's training holdout or a production window, per the model's drift settings) and the current window (default 24h).");
         api.MapGet("/metrics", Metrics).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Predictions, latency percentiles, confidence and serving stages per step, from the per-minute rollups, with every deployment in the range.");
         api.MapGet("/performance", Performance).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -40,7 +40,7 @@ public static class MonitoringEndpoints
         api.MapGet("/drift/history", History).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The drift job's stored runs between from and to (default: the last 7 days), oldest first.");
         api.MapGet("/drift-settings", GetDriftSettings).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("How the model's drift is judged: the method for every column, per-column methods and thresholds (fixed or data-driven), and a fixed reference window.");
+            .WithSummary("How the model's drift is judged: the method for every column, per-column methods and thresholds (fixed or data-driven), the reference source (auto, training or window) and a fixed reference window.");
         api.MapPut("/drift-settings", SetDriftSettings).RequireAuthorization(Policies.Engineer).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sets the model's drift settings; the drift API, the drift job and the monitoring page use them from the next computation on.");
         api.MapGet("/accuracy", Accuracy).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)

@@ -39,7 +39,9 @@ public sealed class ModelRegistration(
             0, null, null, null, [], GatePolicy.Default));
     }
 
-    public async Task<Outcome<VersionView>> UploadVersionAsync(string modelName, byte[] artifact, VersionMetadata? metadata, RegistryActor actor, CancellationToken cancellationToken)
+    /// <summary><paramref name="alongside"/> adds rows that must commit with the version or not at all (the trainer's holdout profile).</summary>
+    public async Task<Outcome<VersionView>> UploadVersionAsync(string modelName, byte[] artifact, VersionMetadata? metadata, RegistryActor actor,
+        CancellationToken cancellationToken, Action<OpsDbContext, ModelVersion>? alongside = null)
     {
         metadata ??= new VersionMetadata();
         var errors = RegistryRules.Check(metadata);
@@ -70,6 +72,7 @@ public sealed class ModelRegistration(
             RegisteredAt = time.GetUtcNow(), RegisteredBy = actor.Name, RegisteredById = actor.Id,
         };
         db.ModelVersions.Add(row);
+        alongside?.Invoke(db, row);
         await webhooks.EnqueueAsync(db, WebhookEvents.VersionRegistered,
             new { model = modelName, version = next, sha256 = sha, sizeBytes = artifact.LongLength, registeredBy = actor.Name, registeredAt = row.RegisteredAt }, cancellationToken);
         try

@@ -3,13 +3,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OpsConsole.Datasets;
+using OpsConsole.Monitoring;
 using OpsConsole.Registry;
+using OpsConsole.Scoring;
 
 namespace OpsConsole.Training;
 
 /// <summary>
 /// Trains a classifier from a CSV, exports it as ONNX, and registers it as a new version with its lineage (dataset
-/// hash, trainer version, parameters), holdout metrics and contract, through the same checks as any upload.
+/// hash, trainer version, parameters), holdout metrics and contract, through the same checks as any upload. The
+/// holdout rows, with the model's predictions on them, are stored with the version as its drift reference.
 /// </summary>
 public sealed class ModelTrainer(ModelRegistration registration)
 {
@@ -36,7 +39,44 @@ public sealed class ModelTrainer(ModelRegistration registration)
             Parameters: Parameters(options, outcome),
             Metrics: outcome.Holdout!.ToMetrics());
         var onnx = OnnxClassifierWriter.Write(classifier, TrainerVersion);
-        return await registration.UploadVersionAsync(model, onnx, metadata, actor, cancellationToken);
+        var holdout = HoldoutReference.Sample(classifier, outcome.HoldoutFeatures!, DriftQueries.SampleRows);
+        return await registration.UploadVersionAsync(model, onnx, metadata, actor, cancellationToken,
+            (db, version) => db.ReferenceProfiles.Add(Profile(model, version, classifier, holdout)));
+    }
+
+    // The rows as the prediction log would hold them had the holdout been served: numbers as JSON numbers, categories
+    // as strings, and an empty cell (or a non-number in a numeric column) as null, which drift counts as missing.
+    static ReferenceProfile Profile(string model, ModelVersion version, TrainedClassifier classifier, HoldoutSample holdout)
+    {
+        var columns = classifier.Encoding.Columns;
+        var profile = new ReferenceProfile
+        {
+            Model = model, Version = version.Version, Source = ReferenceSources.TrainingHoldout, CreatedAt = version.RegisteredAt, RowCount = holdout.HoldoutRows,
+        };
+        using var buffer = new MemoryStream();
+        for (var i = 0; i < holdout.Rows.Count; i++)
+        {
+            var row = holdout.Rows[i];
+            buffer.SetLength(0);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var text = row.Values[c];
+                    if (columns[c].IsNumeric && FeatureEncoding.TryNumber(text, out var number)) writer.WriteNumber(columns[c].Name, number);
+                    else if (!columns[c].IsNumeric && text.Length > 0) writer.WriteString(columns[c].Name, text);
+                    else writer.WriteNull(columns[c].Name);
+                }
+                writer.WriteEndObject();
+            }
+            profile.Rows.Add(new ReferenceProfileRow
+            {
+                Ordinal = i, FeaturesJson = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
+                Label = PredictionLimits.Clip(row.Label), Confidence = row.Confidence,
+            });
+        }
+        return profile;
     }
 
     static Dictionary<string, JsonElement> Parameters(TrainingOptions options, TrainingOutcome outcome) => new()

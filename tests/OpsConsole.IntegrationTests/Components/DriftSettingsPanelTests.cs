@@ -33,7 +33,7 @@ public sealed class DriftSettingsPanelTests(TestDatabase database) : IClassFixtu
 
         var panel = ctx.Render<DriftSettingsPanel>(p => p.Add(c => c.Model, name).Add(c => c.Columns, ["amount", "country"]).Add(c => c.OnSaved, () => saved++));
         panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#drift-settings-columns tbody tr").Count));
-        var amount = panel.FindComponents<MudSelect<string>>()[1];   // the first is the method for every column
+        var amount = panel.FindComponents<MudSelect<string>>()[2];   // the first two are the method for every column and the reference
         await panel.InvokeAsync(() => amount.Instance.ValueChanged.InvokeAsync(DriftMethods.Ks));
         var dataDriven = panel.FindComponents<MudSwitch<bool>>()[0];
         await panel.InvokeAsync(() => dataDriven.Instance.ValueChanged.InvokeAsync(true));

@@ -58,7 +58,7 @@ public sealed class MonitoringComponentTests
     {
         await using var ctx = NewContext();
         var drift = new DriftColumnView("amount", "feature", "numeric", "ks", 0.4, 1e-12, 0.05, true, 0, 0, null);
-        var view = new FeatureDriftView("m", 1, "amount", "feature", new DriftWindowView(Now.AddDays(-10), Now.AddDays(-3), 800, false), new DriftWindowView(Now.AddDays(-1), Now, 600, false),
+        var view = new FeatureDriftView("m", 1, "amount", "feature", new DriftReferenceView(Now.AddDays(-10), Now.AddDays(-3), 800, false, ReferenceSources.Window), new DriftWindowView(Now.AddDays(-1), Now, 600, false),
             drift, [new DistributionBin("[0, 1)", 0.5, 0.25), new DistributionBin("[1, 2]", 0.5, 0.75)],
             [new ColumnHistoryPoint(Now.AddHours(-2), 1, 0.1, 0.2, 0.05, false, 0.25), new ColumnHistoryPoint(Now.AddHours(-1), 1, 0.4, 1e-12, 0.05, true, 5)],
             [new SegmentDriftView("eu", 400, 300, drift, 5), new SegmentDriftView("us", 400, 300, drift with { Drift = false, PValue = 0.4 }, 0.125)],
@@ -83,7 +83,7 @@ public sealed class MonitoringComponentTests
     {
         await using var ctx = NewContext();
         var drift = new DriftColumnView("b", "feature", "numeric", "wasserstein", 0.01, null, 0.1, false, 0, 0, null);
-        var view = new FeatureDriftView("m", 1, "b", "feature", new DriftWindowView(Now.AddDays(-10), Now.AddDays(-3), 80, false), new DriftWindowView(Now.AddDays(-1), Now, 60, false),
+        var view = new FeatureDriftView("m", 1, "b", "feature", new DriftReferenceView(Now.AddDays(-10), Now.AddDays(-3), 80, false, ReferenceSources.Window), new DriftWindowView(Now.AddDays(-1), Now, 60, false),
             drift, [new DistributionBin("1", 1, 1)], [], [],
             ColumnSummary.Of(ColumnValues.Categorical(["de", "fr"]), ColumnType.Categorical), ColumnSummary.Of(ColumnValues.Categorical(["de", "xx"]), ColumnType.Categorical),
             [new CategoryShare("xx", 1, 0.5)]);

@@ -39,14 +39,15 @@ public class DriftJobTests(TestApp app)
         (await engineer.PostAsJsonAsync("/api/predictions", Batch(model, promotedAt.AddDays(1), 0, 300), Cancel)).EnsureSuccessStatusCode();
         (await engineer.PostAsJsonAsync("/api/predictions", Batch(model, TestApp.Now.AddMinutes(-10), 5, 200), Cancel)).EnsureSuccessStatusCode();
 
-        int first, second;
+        int first;
         await using (var scope = app.Services.CreateAsyncScope()) first = await scope.ServiceProvider.GetRequiredService<DriftJob>().RunAsync(Cancel);
-        await using (var scope = app.Services.CreateAsyncScope()) second = await scope.ServiceProvider.GetRequiredService<DriftJob>().RunAsync(Cancel);
+        await using (var scope = app.Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DriftJob>().RunAsync(Cancel);
         using var viewer = await app.AsRoleAsync(Identity.Roles.Viewer);
         var history = await viewer.GetFromJsonAsync<List<DriftPointView>>($"/api/models/{model}/drift/history", Registry.RegistryJson.Options, Cancel);
 
         Assert.True(first >= 1);
-        Assert.Equal(0, second);
+        // The second run may store other tests' models (a trained version has its holdout as a reference at once), but
+        // not this one again: one snapshot.
         var point = Assert.Single(history!);
         Assert.Equal((1, 300L, 200L), (point.Version, point.ReferenceRows, point.CurrentRows));
         Assert.True(point.Columns.Single(c => c.Column == "a").Drift);
