@@ -124,6 +124,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Demo:Enabled", "false");
             builder.UseSetting("Jobs:HeartbeatSeconds", "5");   // pages that show the last beat have one within seconds
             builder.UseSetting("Jobs:SchedulePollingSeconds", "1");
+            builder.UseSetting("Alerting:EvaluationSeconds", "2");   // a drill is caught within seconds
+            builder.UseSetting("Alerting:DriftCacheSeconds", "3");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         }

@@ -76,7 +76,10 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
 
         RoutedFiring? routed = null;
         Incident? touched = null;
-        if (transition == AlertTransition.Fired)
+        // A firing that a silence or an open SEV1 muted is routed as soon as nothing mutes it any more (the silence
+        // expired, the SEV1 was resolved), as Alertmanager notifies a still-firing alert when its silence ends.
+        var wasMuted = transition is AlertTransition.StillFiring or AlertTransition.KeptFiring && instance.MutedBy is not null;
+        if (transition == AlertTransition.Fired || wasMuted)
         {
             instance.MutedBy = await router.MutedByAsync(reading.Labels, rule.Model, rule.Severity, now, cancellationToken);
             if (instance.MutedBy is null)
@@ -108,9 +111,9 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
         }
         else if (touched is not null)
         {
-            await live.PublishAsync(new IncidentChanged(touched.Number, transition == AlertTransition.Fired ? TimelineKinds.AlertFired : TimelineKinds.AlertResolved,
+            await live.PublishAsync(new IncidentChanged(touched.Number, transition == AlertTransition.Fired || wasMuted ? TimelineKinds.AlertFired : TimelineKinds.AlertResolved,
                 IncidentRules.Name(touched.Severity), IncidentLifecycle.Name(touched.Status), touched.IsDrill, AlertRouter.Actor));
-            if (transition == AlertTransition.Fired) await actions.AfterJoinedAsync(rule, touched, reading, cancellationToken);
+            if (transition == AlertTransition.Fired || wasMuted) await actions.AfterJoinedAsync(rule, touched, reading, cancellationToken);
         }
         if (before.Phase != state.Phase) await live.PublishAsync(new AlertChanged(rule.Id, rule.Model, state.Phase.ToString().ToLowerInvariant()));
         var number = (routed?.OpenedIncident ?? touched)?.Number;

@@ -116,6 +116,13 @@ public class AlertEvaluationTests(TestApp app)
         Assert.Empty(await IncidentsOfAsync(engineer, model, Cancel));
         var alert = Assert.Single((await engineer.GetFromJsonAsync<List<AlertView>>($"/api/alerts?model={model}", Cancel))!);
         Assert.Equal(fired.MutedBy, alert.MutedBy);
+
+        // Ending the silence while the alert still fires routes it at the next evaluation.
+        var id = (await silence.Content.ReadFromJsonAsync<SilenceView>(Cancel))!.Id;
+        (await engineer.DeleteAsync($"/api/silences/{id}", Cancel)).EnsureSuccessStatusCode();
+        var unmuted = Assert.Single(await EvaluateAsync(app, rule.Id, Cancel));
+        Assert.Equal((AlertTransition.StillFiring, (string?)null, true), (unmuted.Transition, unmuted.MutedBy, unmuted.OpenedIncident));
+        Assert.Single(await IncidentsOfAsync(engineer, model, Cancel));
     }
 
     [Fact]
