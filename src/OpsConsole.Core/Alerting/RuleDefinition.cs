@@ -25,14 +25,20 @@ public static partial class RuleDefinitions
     [
         AlertSignals.ErrorRate, AlertSignals.FeatureDrift, AlertSignals.DatasetDriftShare, AlertSignals.Accuracy, AlertSignals.CorrectionRate,
         AlertSignals.ConfidentRateChange, AlertSignals.P99LatencyMs, AlertSignals.SchemaViolations, AlertSignals.LowConfidenceShare, AlertSignals.FallbacksServed,
+        AlertSignals.P50LatencyMs, AlertSignals.P95LatencyMs, AlertSignals.Predictions, AlertSignals.MeanConfidence, AlertSignals.PredictionDrift,
+        AlertSignals.ConfidenceDrift,
     ];
+
+    /// <summary>Signals read from a drift report (they take a <c>method</c>).</summary>
+    public static bool IsDrift(string? signal) =>
+        signal is AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare or AlertSignals.PredictionDrift or AlertSignals.ConfidenceDrift;
 
     static readonly string[] DriftMethods = ["psi", "kl", "js", "ks", "wasserstein", "chisquare", "z", "auto"];
 
     /// <summary>The window a signal is judged over when the rule names none: short for service signals, long for drift and labels.</summary>
     public static int DefaultWindowMinutes(string signal) => signal switch
     {
-        AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare => 60,
+        AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare or AlertSignals.PredictionDrift or AlertSignals.ConfidenceDrift => 60,
         AlertSignals.Accuracy or AlertSignals.CorrectionRate or AlertSignals.ConfidentRateChange => 1440,
         AlertSignals.LowConfidenceShare => 15,
         _ => 5,
@@ -83,7 +89,7 @@ public static partial class RuleDefinitions
         if (input.Version is < 1) errors["version"] = ["Versions start at 1; leave it out to follow production."];
         if (input.Method is { } method && !DriftMethods.Contains(method)) errors["method"] = [$"'{method}' is not a drift method; use one of {string.Join(", ", DriftMethods)}."];
         var methodChoice = input.Method ?? (template?.Id == "feature-kl" ? "kl" : null);
-        if (methodChoice is not null && signal is not (AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare)) errors["method"] = ["Only drift signals take a method."];
+        if (methodChoice is not null && !IsDrift(signal)) errors["method"] = ["Only drift signals take a method."];
         if (input.Column is not null && signal != AlertSignals.FeatureDrift) errors["column"] = ["Only featureDrift rules watch one column."];
         var labels = input.Labels ?? [];
         foreach (var key in labels.Keys.Where(k => !LabelName().IsMatch(k))) errors[$"labels.{key}"] = ["Label names are letters, digits and underscores, not starting with a digit."];

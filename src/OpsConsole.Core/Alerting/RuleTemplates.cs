@@ -13,6 +13,12 @@ public static class AlertSignals
     public const string SchemaViolations = "schemaViolations";
     public const string LowConfidenceShare = "lowConfidenceShare";
     public const string FallbacksServed = "fallbacksServed";
+    public const string P50LatencyMs = "p50LatencyMs";
+    public const string P95LatencyMs = "p95LatencyMs";
+    public const string Predictions = "predictions";
+    public const string MeanConfidence = "meanConfidence";
+    public const string PredictionDrift = "predictionDrift";
+    public const string ConfidenceDrift = "confidenceDrift";
 
     /// <summary>Signals that are a share of a count (the confident rate's change included): they carry the minimum denominator.</summary>
     public static bool IsProportion(string signal) => signal is ErrorRate or CorrectionRate or LowConfidenceShare or Accuracy or ConfidentRateChange;

@@ -24,8 +24,9 @@ public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, P
         return rule.Signal switch
         {
             AlertSignals.ErrorRate or AlertSignals.SchemaViolations or AlertSignals.FallbacksServed => [await ErrorsAsync(rule, v, from, labels, lastDataAt, cancellationToken)],
-            AlertSignals.P99LatencyMs or AlertSignals.LowConfidenceShare => [await RollupsAsync(rule, v, from, labels, lastDataAt, cancellationToken)],
-            AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare => await DriftAsync(rule, v, window, now, labels, lastDataAt, cancellationToken),
+            AlertSignals.P99LatencyMs or AlertSignals.P95LatencyMs or AlertSignals.P50LatencyMs or AlertSignals.LowConfidenceShare or AlertSignals.Predictions
+                or AlertSignals.MeanConfidence => [await RollupsAsync(rule, v, from, labels, lastDataAt, cancellationToken)],
+            _ when RuleDefinitions.IsDrift(rule.Signal) => await DriftAsync(rule, v, window, now, labels, lastDataAt, cancellationToken),
             AlertSignals.Accuracy => [await AccuracyAsync(rule, v, window, now, labels, lastDataAt, cancellationToken)],
             AlertSignals.ConfidentRateChange => [await ConfidentChangeAsync(rule, now, labels, lastDataAt, cancellationToken)],
             AlertSignals.CorrectionRate => [new SignalReading(labels, null, null, lastDataAt, "Correction rates arrive with the review queue; until then this rule has no data.")],
@@ -75,12 +76,23 @@ public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, P
             .ToListAsync(cancellationToken);
         var cell = new RollupCell();
         foreach (var row in rows) cell.Merge(RollupMaintenance.Read(row));
-        if (rule.Signal == AlertSignals.P99LatencyMs)
+        var minutes = rule.WindowMinutes;
+        switch (rule.Signal)
         {
-            double? p99 = cell.Latency.Count == 0 ? null : cell.Latency.Quantile(0.99);
-            return new SignalReading(labels, p99, cell.Latency.Count, lastDataAt, p99 is { } p
-                ? $"p99 latency {p:0.#} ms over {cell.Latency.Count} predictions in the last {rule.WindowMinutes} min."
-                : $"No predictions in the last {rule.WindowMinutes} min.");
+            case AlertSignals.P99LatencyMs or AlertSignals.P95LatencyMs or AlertSignals.P50LatencyMs:
+                var (q, name) = rule.Signal switch { AlertSignals.P99LatencyMs => (0.99, "p99"), AlertSignals.P95LatencyMs => (0.95, "p95"), _ => (0.5, "p50") };
+                double? latency = cell.Latency.Count == 0 ? null : cell.Latency.Quantile(q);
+                return new SignalReading(labels, latency, cell.Latency.Count, lastDataAt, latency is { } ms
+                    ? $"{name} latency {ms:0.#} ms over {cell.Latency.Count} predictions in the last {minutes} min."
+                    : $"No predictions in the last {minutes} min.");
+            case AlertSignals.Predictions:
+                // Zero is a figure here, not missing data: a rule "predictions below 10" is how a stopped upstream is caught.
+                return new SignalReading(labels, cell.Count, null, lastDataAt, $"{cell.Count} predictions in the last {minutes} min.");
+            case AlertSignals.MeanConfidence:
+                double? mean = cell.ConfidenceCount == 0 ? null : cell.ConfidenceSum / cell.ConfidenceCount;
+                return new SignalReading(labels, mean, cell.ConfidenceCount, lastDataAt, mean is { } c
+                    ? $"Mean confidence {c:0.###} over {cell.ConfidenceCount} predictions in the last {minutes} min."
+                    : $"No predictions with a confidence in the last {minutes} min.");
         }
         var low = cell.ConfidenceCount - cell.ConfidentAtLeast(MetricsQueries.LowConfidenceThreshold);
         double? share = cell.ConfidenceCount == 0 ? null : (double)low / cell.ConfidenceCount;
@@ -100,7 +112,8 @@ public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, P
             return [new SignalReading(labels, view.DriftShare, null, lastDataAt,
                 $"{view.DriftShare:P0} of features drifted over the last {rule.WindowMinutes} min ({view.Current.Rows} rows){(drifted.Count > 0 ? ": " + string.Join(", ", drifted) : "")}.")];
         }
-        return [.. view.Columns.Where(c => c.Kind == "feature" && (rule.Column is null || c.Column == rule.Column)).Select(c =>
+        var kind = rule.Signal switch { AlertSignals.PredictionDrift => "prediction", AlertSignals.ConfidenceDrift => "confidence", _ => "feature" };
+        return [.. view.Columns.Where(c => c.Kind == kind && (kind != "feature" || rule.Column is null || c.Column == rule.Column)).Select(c =>
             new SignalReading(new Dictionary<string, string>(labels) { ["column"] = c.Column }, c.Statistic, null, lastDataAt,
                 $"{c.Method} of {c.Column} is {c.Statistic:0.####} against the reference (threshold {c.Threshold:0.###}) over {view.Current.Rows} rows."))];
     }

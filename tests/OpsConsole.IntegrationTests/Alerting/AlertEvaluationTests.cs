@@ -145,6 +145,26 @@ public class AlertEvaluationTests(TestApp app)
         Assert.True(free.OpenedIncident);
     }
 
+    [Fact]
+    public async Task A_model_whose_traffic_stopped_fires_a_predictions_below_rule_and_traffic_clears_it()
+    {
+        var model = await ServingModelAsync(app);
+        using var engineer = await EngineerAsync(app);
+        var response = await engineer.PostAsJsonAsync("/api/alert-rules", new
+        {
+            name = "Traffic stopped", signal = "predictions", model, comparator = "<", threshold = 5, windowMinutes = 5, severity = "SEV3", enabled = false,
+        }, Cancel);
+        var rule = (await response.Content.ReadFromJsonAsync<AlertRuleView>(Cancel))!;
+
+        var silent = Assert.Single(await EvaluateAsync(app, rule.Id, Cancel));
+        await ScoreOkAsync(engineer, model, Records(8), Cancel);
+        await WaitForCountAsync(app, db => db.PredictionRollups.Where(r => r.Model == model).SumAsync(r => (int)r.Count, Cancel), 8, Cancel);
+        var busy = Assert.Single(await EvaluateAsync(app, rule.Id, Cancel));
+
+        Assert.Equal((AlertTransition.Fired, 0.0, false), (silent.Transition, silent.Value, silent.OpenedIncident));   // SEV3: no incident
+        Assert.Equal((AlertTransition.Resolved, 8.0), (busy.Transition, busy.Value));
+    }
+
     static async Task SetThresholdAsync(HttpClient engineer, AlertRuleView rule, double threshold)
     {
         var current = (await engineer.GetFromJsonAsync<AlertRuleView>($"/api/alert-rules/{rule.Id}", Cancel))!;
