@@ -8,15 +8,18 @@ public static class IncidentFormat
 {
     public static readonly IReadOnlyList<string> Severities = ["SEV1", "SEV2", "SEV3", "SEV4"];
 
-    /// <summary>A response time as people say it: "45 s", "4 min 12 s", "2 h 05 min", "3 d 4 h"; a dash until it is known.</summary>
+    /// <summary>A response time as people say it: "45 s", "4 min 12 s", "5 min", "2 h 05 min", "3 d 4 h"; a dash until it is known.</summary>
     public static string Duration(double? seconds)
     {
         if (seconds is not { } s || !double.IsFinite(s)) return "—";
         var t = TimeSpan.FromSeconds(Math.Max(0, Math.Round(s)));
+        static string Pair(long big, string bigUnit, int small, string smallUnit, string format) =>
+            small == 0 ? string.Create(CultureInfo.InvariantCulture, $"{big} {bigUnit}")
+            : string.Create(CultureInfo.InvariantCulture, $"{big} {bigUnit} {small.ToString(format, CultureInfo.InvariantCulture)} {smallUnit}");
         return t.TotalMinutes < 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.Seconds} s")
-            : t.TotalHours < 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.Minutes} min {t.Seconds:00} s")
-            : t.TotalDays < 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.Hours} h {t.Minutes:00} min")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalDays} d {t.Hours} h");
+            : t.TotalHours < 1 ? Pair(t.Minutes, "min", t.Seconds, "s", "00")
+            : t.TotalDays < 1 ? Pair(t.Hours, "h", t.Minutes, "min", "00")
+            : Pair((long)t.TotalDays, "d", t.Hours, "h", "0");
     }
 
     public static Color SeverityColor(string severity) => severity switch
