@@ -18,5 +18,12 @@ export function listen(dotnet, keys) {
     dotnet.invokeMethodAsync('OnShortcut', event.key);
   };
   document.addEventListener('keydown', handler);
-  return { dispose: () => document.removeEventListener('keydown', handler) };
+  // Says the keys are live, for people reading the page's state and for browser tests that press them.
+  document.documentElement.dataset.shortcuts = keys.join(' ');
+  return {
+    dispose: () => {
+      document.removeEventListener('keydown', handler);
+      delete document.documentElement.dataset.shortcuts;
+    },
+  };
 }
