@@ -12,7 +12,7 @@ namespace OpsConsole;
 
 /// <summary>
 /// A real SQLite file in a temp directory with the real migrations, for component tests that render one component
-/// without the whole app. <see cref="AddTo"/> registers the context factory with the audit interceptor, as the app does.
+/// without the whole app. <see cref="AddTo(IServiceCollection)"/> registers the context factory with the audit interceptor, as the app does.
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
@@ -44,14 +44,17 @@ public sealed class TestDatabase : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    public void AddTo(IServiceCollection services)
+    public void AddTo(IServiceCollection services) => AddTo(services, ConnectionString);
+
+    /// <summary>The context factory with the audit interceptor on any SQLite file, such as the shared TestApp's.</summary>
+    public static void AddTo(IServiceCollection services, string connectionString)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<AuditActor>());
         services.AddScoped<AuditInterceptor>();
         services.AddDbContextFactory<OpsDbContext>(
-            (sp, options) => options.UseProvider(DatabaseProvider.Sqlite, ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            (sp, options) => options.UseProvider(DatabaseProvider.Sqlite, connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
             ServiceLifetime.Scoped);
     }
 

@@ -13,6 +13,7 @@ public class ShellTests(BrowserFixture fixture)
         ("Monitoring", "/monitoring", "Monitoring"),
         ("Alerts", "/alerts", "Alerts"),
         ("Incidents", "/incidents", "Incidents"),
+        ("Runbooks", "/runbooks", "Runbooks"),
         ("On-call", "/oncall", "On-call"),
         ("Postmortems", "/postmortems", "Postmortems"),
         ("Review", "/review", "Review queue"),
@@ -47,9 +48,10 @@ public class ShellTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, BrowserFixture.AdminEmail, BrowserFixture.AdminPassword);
 
-        await page.GotoAsync("/incidents");
+        // A module nothing writes to yet: incidents come and go with the other tests of this assembly.
+        await page.GotoAsync("/postmortems");
 
-        await Expect(page.Locator(".empty-state-title")).ToHaveTextAsync("No incidents");
+        await Expect(page.Locator(".empty-state-title")).ToHaveTextAsync("No postmortems yet");
     }
 
     [Fact]

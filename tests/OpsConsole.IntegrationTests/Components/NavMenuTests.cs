@@ -8,9 +8,9 @@ namespace OpsConsole.Components;
 public class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Viewer, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "API reference" })]
-    [InlineData(Roles.Reviewer, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "Review", "Datasets", "API reference" })]
-    [InlineData(Roles.Admin, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "On-call", "Postmortems", "Review", "Datasets", "Users", "API keys", "Webhooks", "Audit log", "System", "API reference" })]
+    [InlineData(Roles.Viewer, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "Runbooks", "On-call", "Postmortems", "API reference" })]
+    [InlineData(Roles.Reviewer, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "Runbooks", "On-call", "Postmortems", "Review", "Datasets", "API reference" })]
+    [InlineData(Roles.Admin, new[] { "Overview", "Models", "Monitoring", "Alerts", "Incidents", "Runbooks", "On-call", "Postmortems", "Review", "Datasets", "Users", "API keys", "Webhooks", "Audit log", "System", "API reference" })]
     public async Task Each_role_sees_the_modules_it_may_open_and_no_others(string role, string[] links)
     {
         await using var ctx = new BunitContext();
