@@ -5,6 +5,8 @@ using MudBlazor.Services;
 using OpsConsole.Alerting;
 using OpsConsole.Identity;
 using OpsConsole.Incidents;
+using OpsConsole.Incidents.Drills;
+using OpsConsole.Incidents.Runbooks;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
 using OpsConsole.Scoring;

@@ -68,7 +68,10 @@ public static partial class RuleDefinitions
         if (signal is null) errors["signal"] = ["Name the signal to watch, or a template."];
         else if (!Signals.Contains(signal)) errors["signal"] = [$"'{signal}' is not a signal; use one of {string.Join(", ", Signals)}."];
         if (string.IsNullOrWhiteSpace(input.Model)) errors["model"] = ["Name the model the rule watches."];
-        var name = (input.Name ?? template?.Title)?.Trim();
+        // A template's title states its threshold ("above 1 %"), so it only names a rule that keeps that condition.
+        var keepsCondition = template is not null && (input.Threshold is null || input.Threshold == template.Threshold)
+            && (input.Comparator is null || ParseComparator(input.Comparator) == template.Comparator) && (input.Signal is null || input.Signal == template.Signal);
+        var name = (input.Name ?? (keepsCondition ? template!.Title : Describe(input, template)))?.Trim();
         if (string.IsNullOrWhiteSpace(name)) errors["name"] = ["Give the rule a name."];
         else if (name.Length > 200) errors["name"] = ["Use at most 200 characters."];
         var comparator = input.Comparator is null ? template?.Comparator : ParseComparator(input.Comparator);
@@ -105,6 +108,17 @@ public static partial class RuleDefinitions
         return (new RuleDefinition(name!, template?.Id, signal!, input.Model!.Trim(), input.Version, Blank(input.Segment), Blank(input.Column), methodChoice,
             comparator!.Value, threshold!.Value, window, forSeconds, keep, input.NoDataMinutes, denominator, severity!.Value, labels, groupBy, runbook, opens || rollsBack,
             input.Notifies ?? true, rollsBack, input.RequestsRetraining ?? false, input.Enabled ?? true), errors);
+    }
+
+    // "datasetDriftShare > 0.5": the condition itself, for a rule that changed its template's or was given no name.
+    static string? Describe(RuleInput input, RuleTemplate? template)
+    {
+        var signal = input.Signal ?? template?.Signal;
+        var comparator = input.Comparator is null ? template?.Comparator : ParseComparator(input.Comparator);
+        var threshold = input.Threshold ?? template?.Threshold;
+        if (template is null || signal is null || comparator is null || threshold is not { } t) return null;
+        var symbol = comparator switch { Comparator.Above => ">", Comparator.AtLeast => ">=", Comparator.Below => "<", _ => "<=" };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{signal} {symbol} {t}");
     }
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

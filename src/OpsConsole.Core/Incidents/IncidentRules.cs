@@ -2,8 +2,8 @@ using OpsConsole.Alerting;
 
 namespace OpsConsole.Incidents;
 
-/// <summary>A manual incident as a person opens it.</summary>
-public sealed record NewIncident(string? Title, string? Severity, IReadOnlyList<string>? Models, string? Summary);
+/// <summary>A manual incident as a person opens it; <see cref="Runbook"/> (a slug) gives it a checklist to work through.</summary>
+public sealed record NewIncident(string? Title, string? Severity, IReadOnlyList<string>? Models, string? Summary, string? Runbook = null);
 
 /// <summary>Limits and checks for what people write into incidents, shared by the API and the pages.</summary>
 public static class IncidentRules

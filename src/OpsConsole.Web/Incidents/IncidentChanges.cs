@@ -1,3 +1,5 @@
+using OpsConsole.Incidents.Runbooks;
+
 namespace OpsConsole.Incidents;
 
 /// <summary>The changes the incident page offers, each a call on the incident stores.</summary>

@@ -67,11 +67,13 @@ public sealed class IncidentStore(OpsDbContext db, LiveEvents live, IEnumerable<
         var models = (input.Models ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Models.Where(m => models.Contains(m.Name)).Select(m => m.Name).ToListAsync(cancellationToken);
         if (models.Except(known, StringComparer.Ordinal).ToList() is { Count: > 0 } unknown) errors["models"] = [$"No model named {string.Join(", ", unknown.Select(u => $"'{u}'"))}."];
+        var runbook = string.IsNullOrWhiteSpace(input.Runbook) ? null : input.Runbook.Trim();
+        if (runbook is not null && !await db.Runbooks.AnyAsync(r => r.Slug == runbook, cancellationToken)) errors["runbook"] = [$"There is no runbook '{runbook}'."];
         if (errors.Count > 0) return Outcome.Invalid<IncidentView>(errors);
         for (var attempt = 0; ; attempt++)
         {
             var opening = new IncidentOpening(input.Title!, IncidentRules.ParseSeverity(input.Severity)!.Value, IncidentSource.Manual,
-                [.. models.Select(m => (m, (int?)null))], null, null, null, false, "Opened by " + actor, input.Summary ?? "");
+                [.. models.Select(m => (m, (int?)null))], null, runbook, null, false, "Opened by " + actor, input.Summary ?? "");
             var incident = await AddAsync(opening, actor, cancellationToken);
             if (await TrySaveNewAsync(incident, attempt, cancellationToken) is false) continue;
             Record(incident, TimelineKinds.Opened, actor, $"Opened by hand as {IncidentRules.Name(incident.Severity)}.");

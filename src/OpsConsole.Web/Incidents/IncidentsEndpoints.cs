@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpsConsole.Identity;
+using OpsConsole.Incidents.Runbooks;
 using OpsConsole.Registry;
 
 namespace OpsConsole.Incidents;

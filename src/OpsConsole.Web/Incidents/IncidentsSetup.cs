@@ -1,3 +1,6 @@
+using OpsConsole.Incidents.Drills;
+using OpsConsole.Incidents.Runbooks;
+
 namespace OpsConsole.Incidents;
 
 public static class IncidentsSetup
@@ -19,7 +22,8 @@ public static class IncidentsSetup
     public static WebApplication MapIncidents(this WebApplication app)
     {
         app.MapIncidentsEndpoints();
-        app.MapRunbookAndDrillEndpoints();
+        app.MapRunbookEndpoints();
+        app.MapDrillEndpoints();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OpsConsole.Alerting;
+using OpsConsole.Incidents.Runbooks;
 using static OpsConsole.Alerting.AlertingApi;
 using static OpsConsole.Registry.RegistryApi;
 using static OpsConsole.Scoring.ScoringApi;
@@ -17,7 +18,7 @@ public class IncidentApiTests(TestApp app)
     {
         var engineer = await EngineerAsync(app);
         var model = await ServingModelAsync(app);
-        var response = await engineer.PostAsJsonAsync("/api/incidents", new { title = "Scores look off", severity, models = new[] { model }, summary = "Checkout approvals may be wrong." }, Cancel);
+        var response = await engineer.PostAsJsonAsync("/api/incidents", new { title = "Scores look off", severity, models = new[] { model }, summary = "Checkout approvals may be wrong.", runbook = "data-drift" }, Cancel);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<IncidentDetail>(Cancel))!;
         return (engineer, created);
@@ -32,6 +33,7 @@ public class IncidentApiTests(TestApp app)
         var (engineer, incident) = await OpenAsync();
         using var _ = engineer;
         Assert.Equal(("triggered", "manual"), (incident.Status, incident.Source));
+        Assert.Equal("data-drift", (await IncidentAsync(engineer, incident.Number, Cancel)).RunbookSlug);
 
         (await MoveAsync(engineer, incident.Number, "acknowledged")).EnsureSuccessStatusCode();
         (await engineer.PostAsJsonAsync($"/api/incidents/{incident.Number}/notes", new { text = "Looking at the drift heatmap." }, Cancel)).EnsureSuccessStatusCode();
@@ -99,12 +101,12 @@ public class IncidentApiTests(TestApp app)
     {
         using var engineer = await EngineerAsync(app);
 
-        var bad = await engineer.PostAsJsonAsync("/api/incidents", new { title = " ", severity = "SEV9", models = NoSuchModel }, Cancel);
+        var bad = await engineer.PostAsJsonAsync("/api/incidents", new { title = " ", severity = "SEV9", models = NoSuchModel, runbook = "no-such-runbook" }, Cancel);
         var badFilter = await engineer.GetAsync("/api/incidents?status=burning&severity=high", Cancel);
         var missing = await engineer.GetAsync("/api/incidents/999999", Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(["models", "severity", "title"], (await ErrorFieldsAsync(bad)).Order());
+        Assert.Equal(["models", "runbook", "severity", "title"], (await ErrorFieldsAsync(bad)).Order());
         Assert.Equal(["severity", "status"], (await ErrorFieldsAsync(badFilter)).Order());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using OpsConsole.Components.Shell;
 using OpsConsole.Identity;
+using OpsConsole.Incidents.Runbooks;
 using OpsConsole.Platform;
 
 namespace OpsConsole.Incidents;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using OpsConsole.Identity;
+using OpsConsole.Incidents.Drills;
+using OpsConsole.Incidents.Runbooks;
 
 namespace OpsConsole.Incidents;
 

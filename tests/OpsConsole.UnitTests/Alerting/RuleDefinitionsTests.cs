@@ -21,6 +21,7 @@ public class RuleDefinitionsTests
 
         Assert.Empty(errors);
         Assert.Equal((0.5, Severity.Sev1, 30, "kl", "amount", true), (rule!.Threshold, rule.Severity, rule.WindowMinutes, rule.Method, rule.Column, rule.OpensIncident));
+        Assert.Equal("featureDrift > 0.5", rule.Name);   // the template's title says 0.3, so it no longer names the rule
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 public class RunbookMarkdownTests
 {

@@ -1,4 +1,4 @@
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 public sealed record SeededRunbook(string Slug, string Title, string Markdown);
 

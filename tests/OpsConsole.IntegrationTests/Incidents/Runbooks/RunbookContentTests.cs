@@ -1,6 +1,6 @@
 using Bunit;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 public class RunbookContentTests
 {

@@ -3,7 +3,7 @@ using OpsConsole.Platform;
 using OpsConsole.Registry;
 using OpsConsole.Scoring;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Drills;
 
 /// <summary>A drill as asked for: the model, the fault, and how long (default 10 minutes).</summary>
 public sealed record NewDrill(string? Model, string? Fault, int? Minutes);

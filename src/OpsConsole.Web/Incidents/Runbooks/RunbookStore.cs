@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Registry;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 /// <summary>A runbook's latest version, with its steps.</summary>
 public sealed record RunbookView(string Slug, int Version, string Title, string Markdown, IReadOnlyList<RunbookStep> Steps, DateTimeOffset CreatedAt, string CreatedBy);

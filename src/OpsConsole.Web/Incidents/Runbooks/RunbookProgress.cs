@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Registry;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 /// <summary>Ticks and unticks an incident's runbook steps, against the runbook version the incident opened with; each recorded in the timeline with who and when.</summary>
 public sealed class RunbookProgress(OpsDbContext db, IncidentStore incidents, TimeProvider time)

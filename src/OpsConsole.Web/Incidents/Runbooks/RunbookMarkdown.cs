@@ -7,7 +7,7 @@ using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 /// <summary>One checklist item of a runbook, numbered from 0 in document order.</summary>
 public sealed record RunbookStep(int Index, string Text);

@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using Markdig;
 using OpsConsole.Alerting;
 
-namespace OpsConsole.Incidents;
+namespace OpsConsole.Incidents.Runbooks;
 
 public class SeededRunbooksTests
 {
