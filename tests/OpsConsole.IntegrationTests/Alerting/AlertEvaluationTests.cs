@@ -165,6 +165,25 @@ public class AlertEvaluationTests(TestApp app)
         Assert.Equal((AlertTransition.Resolved, 8.0), (busy.Transition, busy.Value));
     }
 
+    [Fact]
+    public async Task A_no_data_rule_fires_for_a_model_that_never_logged_and_stays_quiet_for_one_that_serves()
+    {
+        var silentModel = await ServingModelAsync(app);
+        var busyModel = await ServingModelAsync(app);
+        using var engineer = await EngineerAsync(app);
+        await ScoreOkAsync(engineer, busyModel, Records(3), Cancel);
+        await WaitForCountAsync(app, db => db.PredictionRollups.Where(r => r.Model == busyModel).SumAsync(r => (int)r.Count, Cancel), 3, Cancel);
+        // The violation rule with nothing to violate: only its no-data condition can hold.
+        var silent = await ViolationRuleAsync(engineer, silentModel, Cancel, new { noDataMinutes = 10 });
+        var busy = await ViolationRuleAsync(engineer, busyModel, Cancel, new { noDataMinutes = 10 });
+
+        var fired = Assert.Single(await EvaluateAsync(app, silent.Id, Cancel));
+        var quiet = Assert.Single(await EvaluateAsync(app, busy.Id, Cancel));
+
+        Assert.Equal((AlertTransition.Fired, true), (fired.Transition, fired.OpenedIncident));
+        Assert.Equal(AlertPhase.Inactive, quiet.Phase);
+    }
+
     static async Task SetThresholdAsync(HttpClient engineer, AlertRuleView rule, double threshold)
     {
         var current = (await engineer.GetFromJsonAsync<AlertRuleView>($"/api/alert-rules/{rule.Id}", Cancel))!;
