@@ -38,16 +38,8 @@ public static class AlertingEndpoints
         return routes;
     }
 
-    static async Task<Results<Created<AlertRuleView>, ValidationProblem, ProblemHttpResult>> CreateRule(RuleInput input, ClaimsPrincipal user, AlertRuleStore store, CancellationToken ct)
-    {
-        var outcome = await store.CreateAsync(input, CurrentUser.NameOf(user), ct);
-        return outcome.Kind switch
-        {
-            OutcomeKind.Done => TypedResults.Created($"/api/alert-rules/{outcome.Value!.Id}", outcome.Value),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
-            _ => OutcomeResults.Problem(outcome),
-        };
-    }
+    static async Task<Results<Created<AlertRuleView>, ValidationProblem, ProblemHttpResult>> CreateRule(RuleInput input, ClaimsPrincipal user, AlertRuleStore store, CancellationToken ct) =>
+        OutcomeResults.Created(await store.CreateAsync(input, CurrentUser.NameOf(user), ct), rule => $"/api/alert-rules/{rule.Id}");
 
     static async Task<Results<Ok<AlertRuleView>, ProblemHttpResult>> GetRule(long id, AlertRuleStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } rule ? TypedResults.Ok(rule) : TypedResults.Problem($"There is no alert rule {id}.", statusCode: StatusCodes.Status404NotFound);
@@ -65,16 +57,8 @@ public static class AlertingEndpoints
         return TypedResults.Ok(await queries.AlertsAsync(model, state, ct));
     }
 
-    static async Task<Results<Created<SilenceView>, ValidationProblem, ProblemHttpResult>> CreateSilence(NewSilence input, ClaimsPrincipal user, SilenceStore store, CancellationToken ct)
-    {
-        var outcome = await store.CreateAsync(input, CurrentUser.NameOf(user), ct);
-        return outcome.Kind switch
-        {
-            OutcomeKind.Done => TypedResults.Created($"/api/silences/{outcome.Value!.Id}", outcome.Value),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
-            _ => OutcomeResults.Problem(outcome),
-        };
-    }
+    static async Task<Results<Created<SilenceView>, ValidationProblem, ProblemHttpResult>> CreateSilence(NewSilence input, ClaimsPrincipal user, SilenceStore store, CancellationToken ct) =>
+        OutcomeResults.Created(await store.CreateAsync(input, CurrentUser.NameOf(user), ct), silence => $"/api/silences/{silence.Id}");
 
     static async Task<Results<Ok<SilenceView>, ValidationProblem, ProblemHttpResult>> ExpireSilence(long id, SilenceStore store, CancellationToken ct) =>
         OutcomeResults.Ok(await store.ExpireAsync(id, ct));

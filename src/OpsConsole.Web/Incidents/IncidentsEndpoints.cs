@@ -70,14 +70,6 @@ public static class IncidentsEndpoints
     static async Task<Results<Ok<IncidentDetailView>, ProblemHttpResult>> Detail(int number, IncidentQueries queries, CancellationToken ct) =>
         await queries.DetailAsync(number, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.Problem($"There is no incident #{number}.", statusCode: StatusCodes.Status404NotFound);
 
-    static async Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Open(NewIncident input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct)
-    {
-        var outcome = await store.OpenManualAsync(input, CurrentUser.NameOf(user), ct);
-        return outcome.Kind switch
-        {
-            OutcomeKind.Done => TypedResults.Created($"/api/incidents/{outcome.Value!.Number}", outcome.Value),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
-            _ => OutcomeResults.Problem(outcome),
-        };
-    }
+    static async Task<Results<Created<IncidentView>, ValidationProblem, ProblemHttpResult>> Open(NewIncident input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct) =>
+        OutcomeResults.Created(await store.OpenManualAsync(input, CurrentUser.NameOf(user), ct), incident => $"/api/incidents/{incident.Number}");
 }

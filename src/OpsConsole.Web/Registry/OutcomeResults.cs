@@ -20,6 +20,14 @@ public static class OutcomeResults
         _ => Problem(outcome),
     };
 
+    /// <summary>201 at the new resource's address (rules, silences, incidents), 400 with the field errors, or the problem.</summary>
+    public static Results<Created<T>, ValidationProblem, ProblemHttpResult> Created<T>(Outcome<T> outcome, Func<T, string> location) => outcome.Kind switch
+    {
+        OutcomeKind.Done => TypedResults.Created(location(outcome.Value!), outcome.Value),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors),
+        _ => Problem(outcome),
+    };
+
     public static ProblemHttpResult Problem<T>(Outcome<T> outcome)
     {
         var status = outcome.Kind switch

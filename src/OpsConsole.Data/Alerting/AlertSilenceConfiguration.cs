@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OpsConsole.Alerting;
+
+public sealed class AlertSilenceConfiguration : IEntityTypeConfiguration<AlertSilence>
+{
+    public void Configure(EntityTypeBuilder<AlertSilence> builder)
+    {
+        builder.ToTable("AlertSilences");
+        builder.Property(x => x.Matchers).AsJson();
+        builder.Property(x => x.CreatedBy).HasMaxLength(256);
+        builder.Property(x => x.Comment).HasMaxLength(1000);
+        builder.HasIndex(x => x.EndsAt);
+    }
+}
