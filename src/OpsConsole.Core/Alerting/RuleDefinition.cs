@@ -38,7 +38,7 @@ public static partial class RuleDefinitions
     /// <summary>The window a signal is judged over when the rule names none: short for service signals, long for drift and labels.</summary>
     public static int DefaultWindowMinutes(string signal) => signal switch
     {
-        AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare or AlertSignals.PredictionDrift or AlertSignals.ConfidenceDrift => 60,
+        _ when IsDrift(signal) => 60,
         AlertSignals.Accuracy or AlertSignals.CorrectionRate or AlertSignals.ConfidentRateChange => 1440,
         AlertSignals.LowConfidenceShare => 15,
         _ => 5,
@@ -56,6 +56,12 @@ public static partial class RuleDefinitions
     public static string ComparatorName(Comparator comparator) => comparator switch
     {
         Comparator.Above => "above", Comparator.AtLeast => "atLeast", Comparator.Below => "below", _ => "atMost",
+    };
+
+    /// <summary>The comparator as people read it in a condition: &gt;, ≥, &lt;, ≤.</summary>
+    public static string ComparatorSymbol(Comparator comparator) => comparator switch
+    {
+        Comparator.Above => ">", Comparator.AtLeast => "≥", Comparator.Below => "<", _ => "≤",
     };
 
     public static (RuleDefinition? Rule, Dictionary<string, string[]> Errors) Resolve(RuleInput input)
@@ -91,7 +97,7 @@ public static partial class RuleDefinitions
         if (denominator is < 1 or > 100_000_000) errors["minimumDenominator"] = ["Use at least 1."];
         if (input.Version is < 1) errors["version"] = ["Versions start at 1; leave it out to follow production."];
         if (input.Method is { } method && !DriftMethods.Contains(method)) errors["method"] = [$"'{method}' is not a drift method; use one of {string.Join(", ", DriftMethods)}."];
-        var methodChoice = input.Method ?? (template?.Id == "feature-kl" ? "kl" : null);
+        var methodChoice = input.Method ?? template?.Method;
         if (methodChoice is not null && !IsDrift(signal)) errors["method"] = ["Only drift signals take a method."];
         if (input.Column is not null && signal != AlertSignals.FeatureDrift) errors["column"] = ["Only featureDrift rules watch one column."];
         var labels = input.Labels ?? [];
@@ -117,8 +123,7 @@ public static partial class RuleDefinitions
         var comparator = input.Comparator is null ? template?.Comparator : ParseComparator(input.Comparator);
         var threshold = input.Threshold ?? template?.Threshold;
         if (template is null || signal is null || comparator is null || threshold is not { } t) return null;
-        var symbol = comparator switch { Comparator.Above => ">", Comparator.AtLeast => ">=", Comparator.Below => "<", _ => "<=" };
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{signal} {symbol} {t}");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{signal} {ComparatorSymbol(comparator.Value)} {t}");
     }
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -26,7 +26,7 @@ public static class AlertSignals
 
 /// <summary>A ready-made rule: what it watches, how it judges, how long, how severe, and the runbook it links.</summary>
 public sealed record RuleTemplate(string Id, string Title, string Signal, Comparator Comparator, double Threshold, TimeSpan For, TimeSpan KeepFiringFor,
-    Severity Severity, string Runbook, string Why)
+    Severity Severity, string Runbook, string Why, string? Method = null)
 {
     public AlertTiming Timing => new(For, KeepFiringFor);
 }
@@ -46,7 +46,7 @@ public static class RuleTemplates
         new("error-rate", "Error rate above 1 % for 1 minute", AlertSignals.ErrorRate, Comparator.Above, 0.01, OneMinute, FiveMinutes, Severity.Sev2, "error-burst",
             "Requests gone wrong (rejected, fallen back, refused) over all requests of the window."),
         new("feature-kl", "KL divergence of a feature above 0.3", AlertSignals.FeatureDrift, Comparator.Above, 0.3, FifteenMinutes, TimeSpan.Zero, Severity.Sev3, "data-drift",
-            "The drift job's KL statistic of one feature against the reference."),
+            "The KL divergence of each feature against the reference.", Method: "kl"),
         new("dataset-drift", "Dataset drift share above 20 %", AlertSignals.DatasetDriftShare, Comparator.Above, 0.2, FifteenMinutes, TimeSpan.Zero, Severity.Sev2, "data-drift",
             "Share of features whose drift verdict is positive in the latest run."),
         new("accuracy", "Accuracy below 85 %", AlertSignals.Accuracy, Comparator.Below, 0.85, FifteenMinutes, TimeSpan.Zero, Severity.Sev2, "label-quality",
@@ -77,5 +77,22 @@ public static class AlertGrouping
     public static readonly IReadOnlyList<string> DefaultLabels = ["model", "version", "segment"];
 
     public static string Key(string ruleId, IReadOnlyDictionary<string, string> labels, IReadOnlyList<string>? groupBy = null) =>
-        ruleId + "|" + string.Join("|", (groupBy ?? DefaultLabels).Order(StringComparer.Ordinal).Select(l => $"{l}={labels.GetValueOrDefault(l) ?? ""}"));
+        Fit(ruleId + "|" + string.Join("|", (groupBy ?? DefaultLabels).Order(StringComparer.Ordinal).Select(l => $"{l}={labels.GetValueOrDefault(l) ?? ""}")));
+
+    /// <summary>The longest key the database stores (alert groups and incidents keep it in a 600-character column).</summary>
+    public const int MaxKeyLength = 600;
+
+    /// <summary>
+    /// A key that fits its column: unchanged when short enough, else its readable start and a SHA-256 of the whole, so
+    /// two long keys that share a start still differ (Alertmanager's nested routes make long group keys).
+    /// </summary>
+    public static string Fit(string key, int max = MaxKeyLength)
+    {
+        if (key.Length <= max) return key;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        return key[..(max - hash.Length - 1)] + "#" + hash;
+    }
+
+    /// <summary>Free text cut to a column's length, marked with an ellipsis.</summary>
+    public static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

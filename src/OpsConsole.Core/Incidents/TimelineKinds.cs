@@ -14,7 +14,5 @@ public static class TimelineKinds
     public const string RunbookStep = "runbook-step";
     public const string Note = "note";
     public const string StakeholderUpdate = "stakeholder-update";
-    public const string Notification = "notification";
     public const string Retraining = "retraining";
-    public const string Drill = "drill";
 }

@@ -39,6 +39,15 @@ public sealed class AlertActions(OpsDbContext db, IncidentStore incidents, Stage
     {
         db.ChangeTracker.Clear();
         var fired = reading.Labels.GetValueOrDefault("version");
+        // The version check comes before the claim: a rollback skipped because someone already moved production must
+        // not use up the incident's one automatic rollback.
+        var production = await db.ModelVersions.AsNoTracking().Where(v => v.Model!.Name == rule.Model && v.Stage == ModelStage.Production)
+            .Select(v => (int?)v.Version).SingleOrDefaultAsync(cancellationToken);
+        if (fired is not null && production?.ToString(CultureInfo.InvariantCulture) != fired)
+        {
+            await NoteAsync(number, TimelineKinds.Rollback, $"Automatic rollback skipped: v{fired} fired the alert, but v{production?.ToString(CultureInfo.InvariantCulture) ?? "—"} is in production now.", cancellationToken);
+            return;
+        }
         var claim = await incidents.ChangeAsync(number, null, AlertRouter.Actor, incident =>
         {
             if (incident.AutoRollbackAt is not null) return "This incident already rolled its model back once.";
@@ -48,13 +57,6 @@ public sealed class AlertActions(OpsDbContext db, IncidentStore incidents, Stage
         if (claim.Kind != OutcomeKind.Done)
         {
             await NoteAsync(number, TimelineKinds.Rollback, $"Automatic rollback skipped: {claim.Message}", cancellationToken);
-            return;
-        }
-        var production = await db.ModelVersions.AsNoTracking().Where(v => v.Model!.Name == rule.Model && v.Stage == ModelStage.Production)
-            .Select(v => (int?)v.Version).SingleOrDefaultAsync(cancellationToken);
-        if (fired is not null && production?.ToString(CultureInfo.InvariantCulture) != fired)
-        {
-            await NoteAsync(number, TimelineKinds.Rollback, $"Automatic rollback skipped: v{fired} fired the alert, but v{production?.ToString(CultureInfo.InvariantCulture) ?? "—"} is in production now.", cancellationToken);
             return;
         }
         var result = await stages.RollbackAsync(rule.Model, $"Alert rule '{rule.Name}' fired (incident #{number}): {reading.Summary}", Alerting, cancellationToken);
@@ -76,7 +78,7 @@ public sealed class AlertActions(OpsDbContext db, IncidentStore incidents, Stage
         var version = int.TryParse(reading.Labels.GetValueOrDefault("version"), CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
         var request = new RetrainingRequest
         {
-            Model = rule.Model, Version = version, RuleId = rule.Id, IncidentNumber = number, Reason = Clip($"Rule '{rule.Name}': {reading.Summary}", 500),
+            Model = rule.Model, Version = version, RuleId = rule.Id, IncidentNumber = number, Reason = AlertGrouping.Clip($"Rule '{rule.Name}': {reading.Summary}", 500),
             RequestedAt = time.GetUtcNow(), RequestedBy = AlertRouter.Actor,
         };
         db.RetrainingRequests.Add(request);
@@ -84,8 +86,6 @@ public sealed class AlertActions(OpsDbContext db, IncidentStore incidents, Stage
         await NoteAsync(number, TimelineKinds.Retraining, $"Requested retraining of {rule.Model} (request #{request.Id}).", cancellationToken);
         await live.PublishAsync(new RetrainingRequested(request.Id, rule.Model, version, number));
     }
-
-    static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     async Task NoteAsync(int number, string kind, string text, CancellationToken cancellationToken)
     {

@@ -7,8 +7,8 @@ namespace OpsConsole.Alerting;
 /// <summary>What one evaluation of one alert did, for the job's count and the tests.</summary>
 public sealed record AlertOutcome(long RuleId, string ScopeKey, AlertPhase Phase, AlertTransition Transition, double? Value, string? MutedBy, int? IncidentNumber, bool OpenedIncident);
 
-/// <summary>Raised after an alert changed phase, so the alerts page redraws.</summary>
-public sealed record AlertChanged(long RuleId, string Model, string Phase);
+/// <summary>Raised after an evaluation changed the phase of any of a rule's alerts, so the alerts page redraws.</summary>
+public sealed record AlertChanged(long RuleId, string Model);
 
 /// <summary>
 /// Evaluates rules: reads each scope's figure, steps the alert through <see cref="AlertStateMachine"/>, and routes
@@ -19,14 +19,6 @@ public sealed record AlertChanged(long RuleId, string Model, string Phase);
 public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, AlertRouter router, AlertActions actions,
     LiveEvents live, TimeProvider time)
 {
-    public async Task<List<AlertOutcome>> EvaluateAllAsync(CancellationToken cancellationToken)
-    {
-        var rules = await db.AlertRules.AsNoTracking().Where(r => r.IsEnabled).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        var outcomes = new List<AlertOutcome>();
-        foreach (var rule in rules) outcomes.AddRange(await EvaluateAsync(rule, cancellationToken));
-        return outcomes;
-    }
-
     public async Task<List<AlertOutcome>> EvaluateAsync(AlertRule rule, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -54,6 +46,9 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
                 }
             }
         }
+        // One event per rule, not per scope: a per-feature drift rule changing twenty alerts redraws each page once.
+        if (outcomes.Any(o => o.Transition is not (AlertTransition.None or AlertTransition.StillFiring or AlertTransition.KeptFiring)))
+            await live.PublishAsync(new AlertChanged(rule.Id, rule.Model));
         return outcomes;
     }
 
@@ -84,13 +79,12 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
             instance.MutedBy = await router.MutedByAsync(reading.Labels, rule.Model, rule.Severity, now, cancellationToken);
             if (instance.MutedBy is null)
             {
-                var drill = await db.Drills.Where(d => d.Model == rule.Model && d.StartedAt <= now && d.StoppedAt == null && d.EndsAt > now - TimeSpan.FromMinutes(rule.WindowMinutes))
-                    .OrderByDescending(d => d.StartedAt).FirstOrDefaultAsync(cancellationToken);
+                var drill = await DrillBehindAsync(rule, instance.ActiveAt ?? now, cancellationToken);
                 routed = await router.FireAsync(GroupKey(rule, reading.Labels), Member(scopeKey, reading, now), () => NewGroup(rule, drill is not null),
                     Opens(rule) ? Opening(rule, reading, drill is not null) : null, reading.Summary, cancellationToken);
                 touched = routed.JoinedIncident;
                 if (drill is not null && routed.OpenedIncident is not null) drill.DetectedAt ??= now;
-                await SaveAsync(routed, reading.Summary, drill, cancellationToken);
+                await SaveAsync(routed, instance, reading.Summary, drill, cancellationToken);
                 instance.GroupId = routed.Group?.Id;
             }
         }
@@ -115,7 +109,6 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
                 IncidentRules.Name(touched.Severity), IncidentLifecycle.Name(touched.Status), touched.IsDrill, AlertRouter.Actor));
             if (transition == AlertTransition.Fired || wasMuted) await actions.AfterJoinedAsync(rule, touched, reading, cancellationToken);
         }
-        if (before.Phase != state.Phase) await live.PublishAsync(new AlertChanged(rule.Id, rule.Model, state.Phase.ToString().ToLowerInvariant()));
         var number = (routed?.OpenedIncident ?? touched)?.Number;
         if (number is null && instance.GroupId is { } group)
         {
@@ -125,13 +118,24 @@ public sealed class AlertEvaluator(OpsDbContext db, AlertSignalReader reader, Al
         return new AlertOutcome(rule.Id, scopeKey, state.Phase, transition, reading.Value, instance.MutedBy, number, routed?.OpenedIncident is not null);
     }
 
+    // The drill this firing is the result of, if any: one on the model whose fault moves this rule's signal, running
+    // when the condition began to hold (or just ended: drifted rows stay in the rule's window for a while). Any other
+    // firing on a drilled model is a real incident and must page as one.
+    async Task<Incidents.Drill?> DrillBehindAsync(AlertRule rule, DateTimeOffset activeAt, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Drills.Where(d => d.Model == rule.Model && d.StartedAt <= activeAt).OrderByDescending(d => d.StartedAt).Take(5).ToListAsync(cancellationToken);
+        var tail = TimeSpan.FromMinutes(Math.Min(rule.WindowMinutes, 60));
+        return candidates.FirstOrDefault(d => Scoring.DrillFaults.SignalsFor(d.Fault).Contains(rule.Signal) && activeAt <= (d.StoppedAt ?? d.EndsAt) + tail);
+    }
+
     // A new group and its incident are saved first (the incident needs its id to be linked), then linked, all in one
     // transaction with the alert's state; a clash on the open key or the number throws and the caller starts again.
-    async Task SaveAsync(RoutedFiring routed, string summary, Incidents.Drill? drill, CancellationToken cancellationToken)
+    async Task SaveAsync(RoutedFiring routed, AlertInstance instance, string summary, Incidents.Drill? drill, CancellationToken cancellationToken)
     {
-        if (routed.Group is not { Id: 0 }) return;
+        if (routed.Group is not { Id: 0 } group) return;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        instance.GroupId = group.Id;
         router.Link(routed, summary);
         if (drill is not null && routed.OpenedIncident is not null) drill.IncidentId ??= routed.OpenedIncident.Id;
         await db.SaveChangesAsync(cancellationToken);

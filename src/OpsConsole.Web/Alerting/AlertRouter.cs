@@ -3,8 +3,8 @@ using OpsConsole.Incidents;
 
 namespace OpsConsole.Alerting;
 
-/// <summary>Where a firing went: muted (and by what), joined an open group, or opened a new group (with its incident, if any).</summary>
-public sealed record RoutedFiring(string? MutedBy, AlertGroup? Group, Incident? OpenedIncident, Incident? JoinedIncident);
+/// <summary>Where a firing went: into an open group (and its incident), or into a new group (with the incident it opens, if any).</summary>
+public sealed record RoutedFiring(AlertGroup? Group, Incident? OpenedIncident, Incident? JoinedIncident);
 
 /// <summary>
 /// Takes a firing or resolved alert to people: silences and inhibition first, then the alert group by key, which joins
@@ -18,7 +18,7 @@ public sealed class AlertRouter(OpsDbContext db, IncidentStore incidents, TimePr
     public async Task<string?> MutedByAsync(IReadOnlyDictionary<string, string> labels, string? model, Severity severity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var silences = await db.AlertSilences.AsNoTracking().Where(s => s.StartsAt <= now && s.EndsAt > now).ToListAsync(cancellationToken);
-        if (silences.FirstOrDefault(s => s.ToSilence().Mutes(labels, now)) is { } silence) return $"silence #{silence.Id} by {silence.CreatedBy}";
+        if (silences.FirstOrDefault(s => s.ToSilence().Mutes(labels, now)) is { } silence) return AlertGrouping.Clip($"silence #{silence.Id} by {silence.CreatedBy}", 200);
         if (model is null || severity == Severity.Sev1) return null;
         var sev1 = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Resolved && i.Severity == Severity.Sev1 && i.Models.Any(m => m.Model == model))
             .OrderBy(i => i.Number).Select(i => new { i.Number, i.Severity }).ToListAsync(cancellationToken);
@@ -33,9 +33,9 @@ public sealed class AlertRouter(OpsDbContext db, IncidentStore incidents, TimePr
         var joined = group?.IncidentId is { } id ? await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null;
         if (group is not null && joined is { Status: IncidentStatus.Resolved })
         {
-            // Its incident resolved but the group was not closed (a crash between the two saves): close it now.
+            // Its incident resolved but the group was not closed (a crash between the two saves): close it now, in the
+            // caller's save, which EF orders before the new group's insert under the same key.
             (group.OpenKey, group.ResolvedAt) = (null, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
             (group, joined) = (null, null);
         }
         if (group is not null)
@@ -44,7 +44,7 @@ public sealed class AlertRouter(OpsDbContext db, IncidentStore incidents, TimePr
             if (existing is null) group.Members.Add(member);
             else (existing.IsResolved, existing.EndsAt, existing.Value, existing.StartsAt, existing.Annotations) = (false, null, member.Value, member.StartsAt, member.Annotations);
             if (joined is not null) incidents.Record(joined, TimelineKinds.AlertFired, Actor, $"Alert fired again in this incident's group: {summary}");
-            return new RoutedFiring(null, group, null, joined);
+            return new RoutedFiring(group, null, joined);
         }
         group = newGroup();
         group.OpenKey = groupKey;
@@ -52,13 +52,9 @@ public sealed class AlertRouter(OpsDbContext db, IncidentStore incidents, TimePr
         group.OpenedAt = time.GetUtcNow();
         group.Members.Add(member);
         db.AlertGroups.Add(group);
-        Incident? incident = null;
-        if (opening is not null)
-        {
-            incident = await incidents.AddAsync(opening, Actor, cancellationToken);
-            group.IncidentId = null;   // linked once the incident has its id (see LinkAsync)
-        }
-        return new RoutedFiring(null, group, incident, null);
+        // The incident is linked once it has its id (Link).
+        var incident = opening is null ? null : await incidents.AddAsync(opening, Actor, cancellationToken);
+        return new RoutedFiring(group, incident, null);
     }
 
     /// <summary>

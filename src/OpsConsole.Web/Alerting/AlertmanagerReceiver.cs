@@ -44,7 +44,7 @@ public sealed class AlertmanagerReceiver(OpsDbContext db, AlertRouter router, In
 
     async Task<AlertmanagerReceipt> ApplyAsync(ExternalAlertGroup external, CancellationToken cancellationToken)
     {
-        var key = "alertmanager:" + external.GroupKey;
+        var key = AlertGrouping.Fit("alertmanager:" + external.GroupKey);
         var status = external.IsResolved ? "resolved" : "firing";
         var open = await db.AlertGroups.Include(g => g.Members).SingleOrDefaultAsync(g => g.OpenKey == key, cancellationToken);
         var incident = open?.IncidentId is { } id ? await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null;
@@ -58,7 +58,7 @@ public sealed class AlertmanagerReceiver(OpsDbContext db, AlertRouter router, In
 
         foreach (var alert in external.Alerts)
         {
-            var member = open.Members.SingleOrDefault(m => m.Fingerprint == alert.Fingerprint);
+            var member = open.Members.SingleOrDefault(m => m.Fingerprint == AlertGrouping.Fit(alert.Fingerprint, 400));
             if (member is null)
             {
                 open.Members.Add(Member(alert));
@@ -88,14 +88,17 @@ public sealed class AlertmanagerReceiver(OpsDbContext db, AlertRouter router, In
 
     async Task<AlertmanagerReceipt> OpenAsync(ExternalAlertGroup external, string key, CancellationToken cancellationToken)
     {
-        var opening = new IncidentOpening(external.Title, external.Severity, IncidentSource.Alertmanager, external.Model is { } m ? [(m, null)] : [],
-            key, null, external.RunbookUrl, false, $"{external.Alerts.Count(a => !a.IsResolved)} alert(s) firing in Alertmanager group {external.GroupKey}.");
+        // Alertmanager's labels and annotations are free text of any length; the columns are not.
+        var (title, model) = (AlertGrouping.Clip(external.Title, IncidentRules.MaxTitleLength), external.Model is { } m ? AlertGrouping.Clip(m, 64) : null);
+        var (runbook, origin) = (external.RunbookUrl is { Length: <= 1000 } r ? r : null, external.ExternalUrl is { Length: <= 1000 } u ? u : null);
+        var opening = new IncidentOpening(title, external.Severity, IncidentSource.Alertmanager, model is null ? [] : [(model, null)],
+            key, null, runbook, false, $"{external.Alerts.Count(a => !a.IsResolved)} alert(s) firing in Alertmanager group {external.GroupKey}.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var incident = await incidents.AddAsync(opening, Actor, cancellationToken);
         var group = new AlertGroup
         {
-            GroupKey = key, OpenKey = key, Source = IncidentSource.Alertmanager, Title = external.Title, Severity = external.Severity, Model = external.Model,
-            Labels = new(external.Labels), RunbookUrl = external.RunbookUrl, ExternalUrl = external.ExternalUrl,
+            GroupKey = key, OpenKey = key, Source = IncidentSource.Alertmanager, Title = title, Severity = external.Severity, Model = model,
+            Labels = new(external.Labels), RunbookUrl = runbook, ExternalUrl = origin,
             OpenedAt = external.Alerts.Min(a => a.StartsAt), Members = [.. external.Alerts.Select(Member)],
         };
         db.AlertGroups.Add(group);
@@ -111,7 +114,7 @@ public sealed class AlertmanagerReceiver(OpsDbContext db, AlertRouter router, In
 
     static AlertGroupMember Member(ExternalAlert alert) => new()
     {
-        Fingerprint = alert.Fingerprint, Labels = new(alert.Labels), Annotations = new(alert.Annotations), IsResolved = alert.IsResolved, StartsAt = alert.StartsAt, EndsAt = alert.EndsAt,
+        Fingerprint = AlertGrouping.Fit(alert.Fingerprint, 400), Labels = new(alert.Labels), Annotations = new(alert.Annotations), IsResolved = alert.IsResolved, StartsAt = alert.StartsAt, EndsAt = alert.EndsAt,
     };
 
     static string Describe(ExternalAlert alert)

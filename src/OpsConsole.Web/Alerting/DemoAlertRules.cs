@@ -22,13 +22,14 @@ public static class DemoAlertRules
 
     public static async Task SeedDemoAlertRulesAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Demo:Enabled", false)) return;
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Identity.DemoOptions>>().Value.Enabled) return;
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Identity.AuditActor>().UseSystem("system:demo");
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
         var model = Training.DemoModelSeeder.ModelName;
-        if (!await db.Models.AnyAsync(m => m.Name == model) || await db.AlertRules.AnyAsync(r => r.Model == model)) return;
+        var stopping = app.Lifetime.ApplicationStopping;
+        if (!await db.Models.AnyAsync(m => m.Name == model, stopping) || await db.AlertRules.AnyAsync(r => r.Model == model, stopping)) return;
         var store = scope.ServiceProvider.GetRequiredService<AlertRuleStore>();
-        foreach (var rule in Rules) await store.CreateAsync(rule with { Model = model }, "system:demo", CancellationToken.None);
+        foreach (var rule in Rules) await store.CreateAsync(rule with { Model = model }, "system:demo", stopping);
     }
 }

@@ -9,7 +9,8 @@ namespace OpsConsole.Alerting;
 /// </summary>
 public sealed class RuleForm
 {
-    public static readonly IReadOnlyList<(string Name, string Text)> Comparators = [("above", ">"), ("atLeast", "≥"), ("below", "<"), ("atMost", "≤")];
+    public static readonly IReadOnlyList<(string Name, string Text)> Comparators =
+        [.. Enum.GetValues<Comparator>().Select(c => (RuleDefinitions.ComparatorName(c), RuleDefinitions.ComparatorSymbol(c)))];
 
     public string? Template { get; set; }
     public string Name { get; set; } = "";
@@ -56,7 +57,7 @@ public sealed class RuleForm
     };
 
     public RuleInput ToInput() => new(Name.Trim(), Template, Signal, Model, _version, Blank(Segment), Signal == AlertSignals.FeatureDrift ? Blank(Column) : null,
-        IsDrift(Signal) ? _method : null, Comparator, Threshold, WindowMinutes, (int)Math.Round(ForMinutes * 60), (int)Math.Round(KeepFiringMinutes * 60), _noDataMinutes,
+        RuleDefinitions.IsDrift(Signal) ? _method : null, Comparator, Threshold, WindowMinutes, (int)Math.Round(ForMinutes * 60), (int)Math.Round(KeepFiringMinutes * 60), _noDataMinutes,
         _minimumDenominator, Severity, _labels, _groupBy, _runbook, OpensIncident, Notifies, RollsBack, RequestsRetraining, Enabled, Revision);
 
     /// <summary>What the threshold is measured in, for the signal's helper text.</summary>
@@ -64,9 +65,10 @@ public sealed class RuleForm
     {
         AlertSignals.ErrorRate or AlertSignals.Accuracy or AlertSignals.CorrectionRate or AlertSignals.LowConfidenceShare => "a share: 0.01 is 1 %",
         AlertSignals.DatasetDriftShare => "a share of the features: 0.2 is 20 %",
-        AlertSignals.FeatureDrift => "the drift method's statistic (KL, PSI, …)",
+        AlertSignals.FeatureDrift or AlertSignals.PredictionDrift or AlertSignals.ConfidenceDrift => "the drift method's statistic (KL, PSI, …)",
         AlertSignals.ConfidentRateChange => "percentage points against the 7-day baseline",
-        AlertSignals.P99LatencyMs => "milliseconds",
+        AlertSignals.P99LatencyMs or AlertSignals.P95LatencyMs or AlertSignals.P50LatencyMs => "milliseconds",
+        AlertSignals.MeanConfidence => "a confidence from 0 to 1",
         _ => "a count in the window",
     };
 
@@ -78,7 +80,6 @@ public sealed class RuleForm
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rule.Signal}{scope} {op} {rule.Threshold:G6} over {rule.WindowMinutes} min{hold}");
     }
 
-    static bool IsDrift(string signal) => signal is AlertSignals.FeatureDrift or AlertSignals.DatasetDriftShare;
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

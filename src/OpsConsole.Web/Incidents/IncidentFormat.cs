@@ -71,9 +71,7 @@ public static class IncidentFormat
         TimelineKinds.Promotion => Icons.Material.Filled.Upgrade,
         TimelineKinds.RunbookStep => Icons.Material.Filled.Checklist,
         TimelineKinds.StakeholderUpdate => Icons.Material.Filled.Campaign,
-        TimelineKinds.Notification => Icons.Material.Filled.Notifications,
         TimelineKinds.Retraining => Icons.Material.Filled.ModelTraining,
-        TimelineKinds.Drill => Icons.Material.Filled.Science,
         _ => Icons.Material.Filled.Notes,
     };
 

@@ -25,7 +25,7 @@ public sealed class IncidentStore(OpsDbContext db, LiveEvents live, IEnumerable<
             : null;
         var incident = new Incident
         {
-            Number = await NextNumberAsync(cancellationToken), Title = Trim(opening.Title, IncidentRules.MaxTitleLength), Severity = opening.Severity,
+            Number = await NextNumberAsync(cancellationToken), Title = AlertGrouping.Clip(opening.Title.Trim(), IncidentRules.MaxTitleLength), Severity = opening.Severity,
             Status = IncidentStatus.Triggered, Source = opening.Source, GroupKey = opening.GroupKey, IsDrill = opening.IsDrill, OpenedAt = now,
             RunbookSlug = runbook is null ? null : opening.RunbookSlug, RunbookVersion = runbook, RunbookUrl = opening.RunbookUrl,
             StakeholderUpdate = opening.Summary.Trim(), StakeholderUpdatedAt = opening.Summary.Length > 0 ? now : null, CreatedBy = actor,
@@ -37,7 +37,7 @@ public sealed class IncidentStore(OpsDbContext db, LiveEvents live, IEnumerable<
 
     /// <summary>Adds a timeline entry to the caller's unsaved changes.</summary>
     public void Record(Incident incident, string kind, string actor, string text) =>
-        db.IncidentTimeline.Add(new IncidentTimelineEntry { IncidentId = incident.Id, At = time.GetUtcNow(), Kind = kind, Actor = actor, Text = Trim(text, IncidentRules.MaxNoteLength + 200) });
+        db.IncidentTimeline.Add(new IncidentTimelineEntry { IncidentId = incident.Id, At = time.GetUtcNow(), Kind = kind, Actor = actor, Text = AlertGrouping.Clip(text.Trim(), IncidentRules.MaxNoteLength + 200) });
 
     /// <summary>After the opening save: the first timeline entry, the live event and the notifications.</summary>
     public async Task AnnounceOpenedAsync(Incident incident, string actor, string reason, CancellationToken cancellationToken, bool notify = true)
@@ -226,6 +226,4 @@ public sealed class IncidentStore(OpsDbContext db, LiveEvents live, IEnumerable<
 
     async Task<int> NextNumberAsync(CancellationToken cancellationToken) =>
         (await db.Incidents.MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0) + 1;
-
-    static string Trim(string text, int max) => text.Length <= max ? text.Trim() : text[..(max - 1)].Trim() + "…";
 }

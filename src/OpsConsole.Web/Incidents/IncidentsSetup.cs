@@ -32,6 +32,6 @@ public static class IncidentsSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Identity.AuditActor>().UseSystem(RunbookStore.SeedActor);
-        await scope.ServiceProvider.GetRequiredService<RunbookStore>().SeedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<RunbookStore>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 }

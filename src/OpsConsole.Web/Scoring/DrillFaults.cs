@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpsConsole.Alerting;
 using OpsConsole.Registry;
 
 namespace OpsConsole.Scoring;
@@ -7,7 +8,7 @@ namespace OpsConsole.Scoring;
 /// The faults a drill can inject into simulated traffic, and what each does to a record: drift moves every numeric
 /// feature into the top fifth of its range; a dropped column leaves the contract's first feature out (requests are
 /// rejected, the violation counted per feature); an error burst sends text where a number belongs; a latency spike
-/// holds each request 400 ms before scoring; a confidence collapse walks records toward the classifier's decision
+/// adds 400 ms to each request's measured latency; a confidence collapse walks records toward the classifier's decision
 /// boundary (<see cref="BoundaryWalk"/>, in the simulator), or, for a model whose random records all get one label, puts
 /// every number at the middle of its range and every category on its first value.
 /// </summary>
@@ -61,11 +62,11 @@ public static class DrillFaults
     /// <summary>The monitoring signals that catch each fault: a drill needs an enabled rule on one of them.</summary>
     public static IReadOnlyList<string> SignalsFor(string fault) => fault switch
     {
-        FeatureDrift => ["featureDrift", "datasetDriftShare"],
-        DroppedColumn => ["schemaViolations", "errorRate"],
-        LatencySpike => ["p99LatencyMs"],
-        ErrorBurst => ["errorRate", "schemaViolations"],
-        ConfidenceCollapse => ["lowConfidenceShare", "confidentRateChange"],
+        FeatureDrift => [AlertSignals.FeatureDrift, AlertSignals.DatasetDriftShare, AlertSignals.PredictionDrift, AlertSignals.ConfidenceDrift],
+        DroppedColumn => [AlertSignals.SchemaViolations, AlertSignals.ErrorRate],
+        LatencySpike => [AlertSignals.P99LatencyMs, AlertSignals.P95LatencyMs, AlertSignals.P50LatencyMs],
+        ErrorBurst => [AlertSignals.ErrorRate, AlertSignals.SchemaViolations],
+        ConfidenceCollapse => [AlertSignals.LowConfidenceShare, AlertSignals.MeanConfidence, AlertSignals.ConfidentRateChange],
         _ => [],
     };
 }

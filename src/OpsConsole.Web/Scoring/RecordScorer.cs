@@ -20,11 +20,14 @@ public sealed class RecordScorer(
     ServingDirectory directory, ModelHost host, PredictionLogWriter log, ShadowQueue shadows, ScoringMetrics metrics, LiveTraffic traffic,
     IServiceScopeFactory scopes, IOptions<ScoringOptions> options, TimeProvider time, ILogger<RecordScorer> logger)
 {
-    /// <summary>Scores records; <paramref name="injectedDelay"/> is a drill's latency spike, passed only by the in-process simulator.</summary>
+    /// <summary>
+    /// Scores records. <paramref name="injectedDelay"/> is a drill's latency spike, passed only by the in-process
+    /// simulator: it is added to the measured latency rather than slept, so the simulator's one send loop keeps every
+    /// model's pace while one model is drilled.
+    /// </summary>
     public async Task<RecordScoreResult> ScoreAsync(string model, ScoreRequest request, CancellationToken cancellationToken, TimeSpan? injectedDelay = null)
     {
-        var started = time.GetTimestamp();
-        if (injectedDelay is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
+        var started = time.GetTimestamp() - (injectedDelay is { } delay && delay > TimeSpan.Zero ? (long)(delay.TotalSeconds * time.TimestampFrequency) : 0);
         if (Limits(request) is { Count: > 0 } tooLong) return RecordScoreResult.Invalid(tooLong);
         var plan = await directory.GetAsync(model, cancellationToken);
         if (plan is null) return RecordScoreResult.Fail(StatusCodes.Status404NotFound, $"There is no model named '{model}'.");

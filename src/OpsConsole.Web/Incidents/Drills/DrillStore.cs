@@ -69,17 +69,19 @@ public sealed class DrillStore(OpsDbContext db, TrafficSimulator simulator, Live
     public async Task<List<DrillView>> ListAsync(string? model, CancellationToken cancellationToken)
     {
         var rows = await db.Drills.AsNoTracking().Where(d => model == null || d.Model == model).OrderByDescending(d => d.StartedAt).Take(100).ToListAsync(cancellationToken);
-        var views = new List<DrillView>(rows.Count);
-        foreach (var row in rows) views.Add(await ViewAsync(row, cancellationToken));
-        return views;
+        var ids = rows.Select(d => d.IncidentId).OfType<long>().ToList();
+        var incidents = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        return rows.ConvertAll(d => View(d, d.IncidentId is { } id ? incidents.GetValueOrDefault(id) : null));
     }
 
     public async Task<DrillView?> GetAsync(long id, CancellationToken cancellationToken) =>
         await db.Drills.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } row ? await ViewAsync(row, cancellationToken) : null;
 
-    async Task<DrillView> ViewAsync(Drill d, CancellationToken cancellationToken)
+    async Task<DrillView> ViewAsync(Drill d, CancellationToken cancellationToken) =>
+        View(d, d.IncidentId is { } id ? await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null);
+
+    DrillView View(Drill d, Incident? incident)
     {
-        var incident = d.IncidentId is { } id ? await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) : null;
         double? Since(DateTimeOffset? at) => at is { } t ? (t - d.StartedAt).TotalSeconds : null;
         var running = d.StoppedAt is null && d.EndsAt > time.GetUtcNow();
         return new DrillView(d.Id, d.Model, d.Fault, d.StartedAt, d.EndsAt, d.StoppedAt, d.StartedBy, running, incident?.Number,

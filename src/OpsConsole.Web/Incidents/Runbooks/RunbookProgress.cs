@@ -18,7 +18,7 @@ public sealed class RunbookProgress(OpsDbContext db, IncidentStore incidents, Ti
         var step = steps[index];
         var existing = await db.IncidentStepChecks.SingleOrDefaultAsync(c => c.IncidentId == incident.Id && c.StepIndex == index, cancellationToken);
         if (done == (existing is not null)) return Outcome.Conflict<IncidentView>(done ? $"Step {index + 1} is already done ({existing!.CheckedBy})." : $"Step {index + 1} is not done.");
-        if (done) db.IncidentStepChecks.Add(new IncidentStepCheck { IncidentId = incident.Id, StepIndex = index, StepText = Clip(step.Text), CheckedAt = time.GetUtcNow(), CheckedBy = actor });
+        if (done) db.IncidentStepChecks.Add(new IncidentStepCheck { IncidentId = incident.Id, StepIndex = index, StepText = Alerting.AlertGrouping.Clip(step.Text, 1000), CheckedAt = time.GetUtcNow(), CheckedBy = actor });
         else db.IncidentStepChecks.Remove(existing!);
         try
         {
@@ -33,6 +33,4 @@ public sealed class RunbookProgress(OpsDbContext db, IncidentStore incidents, Ti
             return Outcome.Conflict<IncidentView>($"Someone changed step {index + 1} at the same moment; reload to see it.");
         }
     }
-
-    static string Clip(string text) => text.Length <= 1000 ? text : text[..999] + "…";
 }

@@ -6,8 +6,11 @@ namespace OpsConsole.Incidents.Runbooks;
 /// <summary>A runbook's latest version, with its steps.</summary>
 public sealed record RunbookView(string Slug, int Version, string Title, string Markdown, IReadOnlyList<RunbookStep> Steps, DateTimeOffset CreatedAt, string CreatedBy);
 
-/// <summary>A runbook edit: the whole Markdown; the title is its first heading.</summary>
-public sealed record RunbookEdit(string? Markdown);
+/// <summary>
+/// A runbook edit: the whole Markdown (the title is its first heading), and the version the editor started from, so an
+/// edit made on an older version than the latest is a conflict instead of silently dropping the edit in between.
+/// </summary>
+public sealed record RunbookEdit(string? Markdown, int? BaseVersion = null);
 
 /// <summary>
 /// Versioned runbooks: an edit adds a version, and an incident keeps the version it opened with, so a checklist ticked
@@ -19,8 +22,10 @@ public sealed class RunbookStore(OpsDbContext db, TimeProvider time, ILogger<Run
 
     public async Task<List<RunbookView>> ListAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Runbooks.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(r => r.Slug).Select(g => View(g.MaxBy(r => r.Version)!)).OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)];
+        // Only each slug's latest version leaves the database: older ones keep their Markdown for the incidents that use them.
+        var latest = db.Runbooks.GroupBy(r => r.Slug).Select(g => new { Slug = g.Key, Version = g.Max(r => r.Version) });
+        var rows = await db.Runbooks.AsNoTracking().Where(r => latest.Any(l => l.Slug == r.Slug && l.Version == r.Version)).ToListAsync(cancellationToken);
+        return [.. rows.Select(View).OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)];
     }
 
     public async Task<RunbookView?> GetAsync(string slug, int? version, CancellationToken cancellationToken)
@@ -46,6 +51,11 @@ public sealed class RunbookStore(OpsDbContext db, TimeProvider time, ILogger<Run
         else if (title.Length > 200) errors["markdown"] = ["Keep the title under 200 characters."];
         if (errors.Count > 0) return Outcome.Invalid<RunbookView>(errors);
         var latest = await db.Runbooks.Where(r => r.Slug == slug).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        if (edit.BaseVersion is { } basis && latest is not null && latest.Version != basis)
+        {
+            return Outcome.Conflict<RunbookView>($"Runbook '{slug}' is at version {latest.Version} ({latest.CreatedBy}, {latest.CreatedAt:u}) since you started from version {basis}. "
+                + "Reload it, apply your edit to the latest version and save again.");
+        }
         if (latest?.Markdown == markdown) return Outcome.Done(View(latest));
         var row = new Runbook { Slug = slug, Version = (latest?.Version ?? 0) + 1, Title = title, Markdown = markdown, CreatedAt = time.GetUtcNow(), CreatedBy = actor };
         db.Runbooks.Add(row);
@@ -69,7 +79,16 @@ public sealed class RunbookStore(OpsDbContext db, TimeProvider time, ILogger<Run
             db.Runbooks.Add(new Runbook { Slug = seeded.Slug, Version = 1, Title = seeded.Title, Markdown = seeded.Markdown, CreatedAt = time.GetUtcNow(), CreatedBy = SeedActor });
             logger.RunbookSeeded(seeded.Slug, 1);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server starting at the same moment seeded them first; anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (!await db.Runbooks.AsNoTracking().AnyAsync(cancellationToken)) throw;
+        }
     }
 
     static RunbookView View(Runbook r) => new(r.Slug, r.Version, r.Title, r.Markdown, RunbookMarkdown.Steps(r.Markdown), r.CreatedAt, r.CreatedBy);
