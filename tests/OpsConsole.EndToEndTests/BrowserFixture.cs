@@ -125,7 +125,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Jobs:HeartbeatSeconds", "5");   // pages that show the last beat have one within seconds
             builder.UseSetting("Jobs:SchedulePollingSeconds", "1");
             builder.UseSetting("Alerting:EvaluationSeconds", "2");   // a drill is caught within seconds
-            builder.UseSetting("Alerting:DriftCacheSeconds", "3");
+            builder.UseSetting("Alerting:SlowSignalCacheSeconds", "3");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         }

@@ -9,7 +9,7 @@ namespace OpsConsole.Alerting;
 /// (never the raw log), the drift engine for drift, outcomes for accuracy, the daily KPIs for the confident rate. Serving
 /// errors are counted per version without a segment, so error signals ignore a rule's segment.
 /// </summary>
-public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, PerformanceQueries performance, KpiQueries kpis)
+public sealed class AlertSignalReader(OpsDbContext db, SlowSignalCache cache, DriftQueries drift, PerformanceQueries performance, KpiQueries kpis)
 {
     public async Task<IReadOnlyList<SignalReading>> ReadAsync(AlertRule rule, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -104,7 +104,8 @@ public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, P
     async Task<IReadOnlyList<SignalReading>> DriftAsync(AlertRule rule, int version, TimeSpan window, DateTimeOffset now, Dictionary<string, string> labels,
         DateTimeOffset? lastDataAt, CancellationToken cancellationToken)
     {
-        var (view, problem) = await drift.ReportAsync(rule.Model, version, rule.Segment, window, rule.Method, now, cancellationToken);
+        var (view, _, problem) = await cache.GetAsync($"drift|{rule.Model}|{version}|{rule.Segment}|{window}|{rule.Method}", now,
+            () => drift.ReportAsync(rule.Model, version, rule.Segment, window, null, null, now, cancellationToken, rule.Method));
         if (view is null) return [new SignalReading(labels, null, null, lastDataAt, problem ?? "No drift report.")];
         if (rule.Signal == AlertSignals.DatasetDriftShare)
         {
@@ -121,7 +122,7 @@ public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, P
     async Task<SignalReading> AccuracyAsync(AlertRule rule, int version, TimeSpan window, DateTimeOffset now, Dictionary<string, string> labels, DateTimeOffset? lastDataAt,
         CancellationToken cancellationToken)
     {
-        var (view, problem) = await performance.ForAsync(rule.Model, version, window, now, cancellationToken);
+        var (view, problem) = await cache.GetAsync($"accuracy|{rule.Model}|{version}|{window}", now, () => performance.ForAsync(rule.Model, version, window, now, cancellationToken));
         if (view?.Report.Classification is not { } report) return new SignalReading(labels, null, view?.Report.Labelled, lastDataAt, problem ?? "No labelled predictions in the window yet.");
         return new SignalReading(labels, report.Accuracy, view.Report.Labelled, lastDataAt,
             $"Accuracy {report.Accuracy:P1} over {view.Report.Labelled} labelled predictions ({view.Report.Coverage:P0} coverage) in the last {rule.WindowMinutes} min.");
@@ -129,7 +130,7 @@ public sealed class AlertSignalReader(OpsDbContext db, DriftSignalCache drift, P
 
     async Task<SignalReading> ConfidentChangeAsync(AlertRule rule, DateTimeOffset now, Dictionary<string, string> labels, DateTimeOffset? lastDataAt, CancellationToken cancellationToken)
     {
-        var view = await kpis.DailyAsync(rule.Model, 1, MetricsQueries.LowConfidenceThreshold, TimeZoneInfo.Utc, now, cancellationToken);
+        var view = await cache.GetAsync($"kpis|{rule.Model}", now, () => kpis.DailyAsync(rule.Model, 1, MetricsQueries.LowConfidenceThreshold, TimeZoneInfo.Utc, now, cancellationToken));
         var today = view?.Days is { Count: > 0 } days ? days[^1] : null;
         return today?.ChangePoints is { } change
             ? new SignalReading(labels, change, today.WithConfidence, lastDataAt,

@@ -11,7 +11,7 @@ public sealed class AlertingOptions
     [Range(1, 3600)]
     public int EvaluationSeconds { get; set; } = 15;
 
-    /// <summary>How long a drift report is reused by rules on the same model, window and method.</summary>
+    /// <summary>How long a drift report, realized accuracy or daily KPI is reused by rules on the same model and window.</summary>
     [Range(0, 3600)]
-    public int DriftCacheSeconds { get; set; } = 60;
+    public int SlowSignalCacheSeconds { get; set; } = 60;
 }

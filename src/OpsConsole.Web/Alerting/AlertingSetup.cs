@@ -8,7 +8,7 @@ public static class AlertingSetup
     public static IHostApplicationBuilder AddAlerting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AlertingOptions>().BindConfiguration(AlertingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DriftSignalCache>();
+        builder.Services.AddSingleton<SlowSignalCache>();
         builder.Services.AddScoped<AlertSignalReader>();
         builder.Services.AddScoped<AlertRouter>();
         builder.Services.AddScoped<AlertActions>();
