@@ -67,6 +67,7 @@ public sealed class ColumnValues
 
     public static ColumnValues Categorical(IEnumerable<string?> values)
     {
+        if (values is string?[] array) return CategoricalArray(array);
         var kept = values.TryGetNonEnumeratedCount(out var count) ? new List<string>(count) : [];
         var missing = 0;
         foreach (var v in values)
@@ -75,5 +76,18 @@ public sealed class ColumnValues
             else kept.Add(v);
         }
         return new ColumnValues([], [.. kept], missing);
+    }
+
+    // An array is copied straight into one of the kept length, without a list and its second copy.
+    static ColumnValues CategoricalArray(string?[] values)
+    {
+        var kept = new string[values.Length];
+        var length = 0;
+        foreach (var v in values)
+        {
+            if (!string.IsNullOrEmpty(v)) kept[length++] = v;
+        }
+        if (length != kept.Length) Array.Resize(ref kept, length);
+        return new ColumnValues([], kept, values.Length - length);
     }
 }
