@@ -30,22 +30,44 @@ public sealed class ColumnValues
     public static ColumnValues Numeric(IEnumerable<double?> values)
     {
         // Sized up front when the count is known: growing a list of a million numbers copies it some twenty times.
-        var kept = values.TryGetNonEnumeratedCount(out var count) ? new List<double>(count) : [];
-        var missing = 0;
+        var kept = new double[values.TryGetNonEnumeratedCount(out var count) ? count : 16];
+        var (length, missing) = (0, 0);
         foreach (var v in values)
         {
-            if (v is { } x && double.IsFinite(x)) kept.Add(x);
-            else missing++;
+            if (v is not { } x || !double.IsFinite(x))
+            {
+                missing++;
+                continue;
+            }
+            if (length == kept.Length) Array.Resize(ref kept, kept.Length * 2);
+            kept[length++] = x;
         }
-        var numbers = kept.ToArray();
-        Array.Sort(numbers);
-        return new ColumnValues(numbers, [], missing);
+        return Sorted(kept, length, missing);
     }
 
-    public static ColumnValues Numeric(IEnumerable<double> values) => Numeric(values.Select(v => (double?)v));
+    public static ColumnValues Numeric(IEnumerable<double> values)
+    {
+        if (values is not double[] array) return Numeric(values.Select(v => (double?)v));
+        // The caller's array as it is, without a nullable copy of every number: the benchmark's and the CLI's common case.
+        var kept = new double[array.Length];
+        var length = 0;
+        foreach (var x in array)
+        {
+            if (double.IsFinite(x)) kept[length++] = x;
+        }
+        return Sorted(kept, length, array.Length - length);
+    }
+
+    static ColumnValues Sorted(double[] kept, int length, int missing)
+    {
+        if (length != kept.Length) Array.Resize(ref kept, length);
+        NumberSort.Ascending(kept);
+        return new ColumnValues(kept, [], missing);
+    }
 
     public static ColumnValues Categorical(IEnumerable<string?> values)
     {
+        if (values is string?[] array) return CategoricalArray(array);
         var kept = values.TryGetNonEnumeratedCount(out var count) ? new List<string>(count) : [];
         var missing = 0;
         foreach (var v in values)
@@ -54,5 +76,18 @@ public sealed class ColumnValues
             else kept.Add(v);
         }
         return new ColumnValues([], [.. kept], missing);
+    }
+
+    // An array is copied straight into one of the kept length, without a list and its second copy.
+    static ColumnValues CategoricalArray(string?[] values)
+    {
+        var kept = new string[values.Length];
+        var length = 0;
+        foreach (var v in values)
+        {
+            if (!string.IsNullOrEmpty(v)) kept[length++] = v;
+        }
+        if (length != kept.Length) Array.Resize(ref kept, length);
+        return new ColumnValues([], kept, values.Length - length);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OpsConsole.Monitoring;
 
 /// <summary>Counts of both sides over the same bins: what PSI, KL, JS and χ² are computed from.</summary>
@@ -51,7 +53,7 @@ public static class DriftBins
         return distinct;
     }
 
-    static BinnedCounts ByValue(IEnumerable<string> reference, IEnumerable<string> current)
+    static BinnedCounts ByValue(string[] reference, string[] current)
     {
         var index = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var referenceCounts = Count(reference);
@@ -61,10 +63,11 @@ public static class DriftBins
         return new BinnedCounts(keys, [.. keys.Select(k => (double)referenceCounts.GetValueOrDefault(k))], [.. keys.Select(k => (double)currentCounts.GetValueOrDefault(k))]);
     }
 
-    static Dictionary<string, int> Count(IEnumerable<string> values)
+    static Dictionary<string, int> Count(string[] values)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var v in values) counts[v] = counts.GetValueOrDefault(v) + 1;
+        // One hash lookup a value, not two: a categorical side is a million of them in the benchmark.
+        foreach (var v in values) CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out _)++;
         return counts;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Registry;
 
@@ -86,7 +85,7 @@ public sealed partial class DriftQueries(OpsDbContext db)
 
     /// <summary>The version, its contract and both sides of one drift question, with the options it is judged by.</summary>
     sealed record Loaded(ModelVersion Chosen, List<FeatureSpec> Contract, Side Reference, Side Current,
-        List<Dictionary<string, JsonElement>> ReferenceInputs, List<Dictionary<string, JsonElement>> CurrentInputs, DriftOptions Options,
+        LoggedInputs ReferenceInputs, LoggedInputs CurrentInputs, DriftOptions Options,
         IReadOnlyDictionary<string, string> Sources);
 
     async Task<(Loaded? Loaded, int Status, string? Problem)> LoadAsync(string model, int? version, string? segment, TimeSpan window,
@@ -127,7 +126,7 @@ public sealed partial class DriftQueries(OpsDbContext db)
         }
         var contract = RegistryJson.Read<List<FeatureSpec>>(chosen.FeatureSchemaJson) ?? [];
         var currentSide = Side.Of(current.From, current.To, await SampleAsync(model, chosen.Version, segment, current.From, current.To, cancellationToken));
-        var (referenceInputs, currentInputs) = (Parse(reference.Items), Parse(currentSide.Items));
+        var (referenceInputs, currentInputs) = (Parse(reference.Items, contract), Parse(currentSide.Items, contract));
         var (options, sources) = Options(settings, contract, referenceInputs, reference.Items);
         return (new Loaded(chosen, contract, reference, currentSide, referenceInputs, currentInputs, options, sources), StatusCodes.Status200OK, null);
     }
@@ -145,7 +144,7 @@ public sealed partial class DriftQueries(OpsDbContext db)
     // in their order (a window's time order, a holdout's stored order). A data-driven column with too little reference
     // keeps the default threshold, and says so.
     static (DriftOptions Options, IReadOnlyDictionary<string, string> Sources) Options(DriftSettings settings, List<FeatureSpec> contract,
-        List<Dictionary<string, JsonElement>> referenceInputs, IReadOnlyList<LoggedRow> referenceRows)
+        LoggedInputs referenceInputs, IReadOnlyList<LoggedRow> referenceRows)
     {
         var columns = new Dictionary<string, ColumnDriftSettings>(StringComparer.Ordinal);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -169,14 +168,14 @@ public sealed partial class DriftQueries(OpsDbContext db)
     }
 
     // One column's reference values, unsorted, in row order: a feature from the logged inputs, or the prediction or confidence.
-    static (ColumnType? Type, List<double?> Numbers, List<string?> Categories) RawValues(string name, List<FeatureSpec> contract,
-        List<Dictionary<string, JsonElement>> inputs, IReadOnlyList<LoggedRow> rows)
+    static (ColumnType? Type, IReadOnlyList<double?> Numbers, IReadOnlyList<string?> Categories) RawValues(string name, List<FeatureSpec> contract,
+        LoggedInputs inputs, IReadOnlyList<LoggedRow> rows)
     {
         if (contract.FirstOrDefault(f => f.Name == name) is { } feature)
         {
-            return feature.Type is FeatureTypes.Number or FeatureTypes.Integer
-                ? (ColumnType.Numeric, [.. inputs.Select(r => NumberOf(r, name))], [])
-                : (ColumnType.Categorical, [], [.. inputs.Select(r => CategoryOf(r, name))]);
+            return LoggedInputs.IsNumeric(feature)
+                ? (ColumnType.Numeric, inputs.Numbers(name), [])
+                : (ColumnType.Categorical, [], inputs.Categories(name));
         }
         return name switch
         {
@@ -212,21 +211,15 @@ public sealed partial class DriftQueries(OpsDbContext db)
         return sample;
     }
 
-    // Each logged row's inputs are parsed once, whatever the number of features.
-    static List<Dictionary<string, JsonElement>> Parse(IReadOnlyList<LoggedRow> rows) => rows.Select(r =>
-    {
-        using var document = JsonDocument.Parse(r.FeaturesJson);
-        return document.RootElement.ValueKind == JsonValueKind.Object
-            ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
-            : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-    }).ToList();
+    // Each logged row's inputs are read once, whatever the number of features.
+    static LoggedInputs Parse(IReadOnlyList<LoggedRow> rows, IReadOnlyList<FeatureSpec> contract) => LoggedInputs.Parse([.. rows.Select(r => r.FeaturesJson)], contract);
 
-    static DriftColumn Feature(FeatureSpec feature, List<Dictionary<string, JsonElement>> reference, List<Dictionary<string, JsonElement>> current)
+    static DriftColumn Feature(FeatureSpec feature, LoggedInputs reference, LoggedInputs current)
     {
-        var numeric = feature.Type is FeatureTypes.Number or FeatureTypes.Integer;
-        ColumnValues Side(List<Dictionary<string, JsonElement>> rows) => numeric
-            ? ColumnValues.Numeric(rows.Select(r => NumberOf(r, feature.Name)))
-            : ColumnValues.Categorical(rows.Select(r => CategoryOf(r, feature.Name)));
+        var numeric = LoggedInputs.IsNumeric(feature);
+        ColumnValues Side(LoggedInputs rows) => numeric
+            ? ColumnValues.Numeric(rows.Numbers(feature.Name))
+            : ColumnValues.Categorical(rows.Categories(feature.Name));
         return new DriftColumn(feature.Name, numeric ? ColumnType.Numeric : ColumnType.Categorical, Side(reference), Side(current));
     }
 
@@ -252,15 +245,4 @@ public sealed partial class DriftQueries(OpsDbContext db)
         var method = DriftEngine.MethodFor(column, options);
         return (method, options.Columns?.GetValueOrDefault(column.Name)?.Threshold ?? options.Threshold ?? DriftMethods.DefaultThreshold(method));
     }
-
-    static double? NumberOf(Dictionary<string, JsonElement> row, string name) =>
-        row.TryGetValue(name, out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
-
-    static string? CategoryOf(Dictionary<string, JsonElement> row, string name) => row.TryGetValue(name, out var e) ? e.ValueKind switch
-    {
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    } : null;
 }

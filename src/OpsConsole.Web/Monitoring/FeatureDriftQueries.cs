@@ -38,7 +38,7 @@ public sealed partial class DriftQueries
 
         // A holdout is every segment's reference, so its rows are parsed once, not once per segment.
         DriftColumn? Build(IReadOnlyList<LoggedRow> reference, IReadOnlyList<LoggedRow> current) => spec is not null
-            ? Feature(spec, loaded.Reference.IsHoldout ? loaded.ReferenceInputs : Parse(reference), Parse(current))
+            ? Feature(spec, loaded.Reference.IsHoldout ? loaded.ReferenceInputs : Parse(reference, loaded.Contract), Parse(current, loaded.Contract))
             : Outputs(reference, current).Select(o => o.Column).FirstOrDefault(c => c.Name == column);
         var whole = spec is not null
             ? Feature(spec, loaded.ReferenceInputs, loaded.CurrentInputs)

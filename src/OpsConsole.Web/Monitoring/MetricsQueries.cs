@@ -38,9 +38,11 @@ public sealed class MetricsQueries(OpsDbContext db, IOptions<MonitoringOptions> 
         if (id is null) return null;
         // Steps of an hour or more start on the hour, so an hour cell (compacted rollups) falls in the step it belongs to.
         var start = stepMinutes >= 60 ? RollupKey.HourOf(from) : RollupKey.MinuteOf(from);
-        var rows = await db.PredictionRollups.AsNoTracking()
+        // The figures only, not the key columns, each row added to its step as it arrives (RollupCellSum).
+        var rows = db.PredictionRollups.AsNoTracking()
             .Where(r => r.Model == model && r.MinuteStart >= start && r.MinuteStart < to && (segment == null || r.Segment == segment))
-            .ToListAsync(cancellationToken);
+            .Select(r => new StoredRollup(r.MinuteStart, r.Count, r.LatencyJson, r.ConfidenceSum, r.ConfidenceCount, r.LabelsJson, r.ServedByJson,
+                r.ConfidenceBinsJson, r.InferenceMs));
         var errors = segment is not null ? [] : await db.ServiceErrorRollups.AsNoTracking()
             .Where(r => r.Model == model && r.MinuteStart >= start && r.MinuteStart < to)
             .Select(r => new { r.MinuteStart, r.Kind, r.Feature, r.Count }).ToListAsync(cancellationToken);
@@ -49,14 +51,16 @@ public sealed class MetricsQueries(OpsDbContext db, IOptions<MonitoringOptions> 
         DateTimeOffset StepOf(DateTimeOffset minute) => start + step * Math.Floor((minute - start) / step);
         var errorsByStep = errors.GroupBy(e => StepOf(e.MinuteStart)).ToDictionary(g => g.Key,
             g => (IReadOnlyDictionary<string, long>)g.GroupBy(e => e.Kind).ToDictionary(k => k.Key, k => k.Sum(e => e.Count), StringComparer.Ordinal));
-        var cells = rows.GroupBy(r => StepOf(r.MinuteStart)).ToDictionary(g => g.Key, g =>
+        var sums = new Dictionary<DateTimeOffset, RollupCellSum>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var cell = new RollupCell();
-            foreach (var r in g) cell.Merge(RollupMaintenance.Read(r));
-            return cell;
-        });
-        var total = new RollupCell();
-        foreach (var cell in cells.Values) total.Merge(cell);
+            var key = StepOf(row.MinuteStart);
+            if (!sums.TryGetValue(key, out var sum)) sums[key] = sum = new RollupCellSum();
+            sum.Add(row);
+        }
+        var cells = sums.ToDictionary(s => s.Key, s => s.Value.ToCell());
+        var (totalCount, totalInferenceMs) = (0L, 0.0);
+        foreach (var cell in cells.Values) (totalCount, totalInferenceMs) = (totalCount + cell.Count, totalInferenceMs + cell.InferenceMs);
         var points = cells.Keys.Union(errorsByStep.Keys).Order().Select(key =>
         {
             var cell = cells.GetValueOrDefault(key) ?? new RollupCell();
@@ -69,8 +73,8 @@ public sealed class MetricsQueries(OpsDbContext db, IOptions<MonitoringOptions> 
             .ToDictionary(g => g.Key, g => g.Sum(e => e.Count), StringComparer.Ordinal);
         var deployments = (await db.PromotionLog.AsNoTracking().Where(e => e.ModelId == id && e.At >= from && e.At < to).OrderBy(e => e.At).ToListAsync(cancellationToken))
             .ConvertAll(e => new DeploymentMarker(e.At, e.Version, ModelStages.Name(e.FromStage), ModelStages.Name(e.ToStage), e.IsRollback, e.Actor, e.Reason));
-        return new MetricsView(model, from, to, stepMinutes, segment, points, deployments, violations, CostMath.CpuHours(total.InferenceMs), price,
-            CostMath.PerThousand(total.InferenceMs, total.Count, price), LowConfidenceThreshold);
+        return new MetricsView(model, from, to, stepMinutes, segment, points, deployments, violations, CostMath.CpuHours(totalInferenceMs), price,
+            CostMath.PerThousand(totalInferenceMs, totalCount, price), LowConfidenceThreshold);
     }
 
     static double? LowShare(RollupCell cell) =>

@@ -18,22 +18,30 @@ public sealed class SegmentQueries(OpsDbContext db)
     {
         if (!await db.Models.AnyAsync(m => m.Name == model, cancellationToken)) return null;
         var start = RollupKey.MinuteOf(from);
-        var rows = await db.PredictionRollups.AsNoTracking().Where(r => r.Model == model && r.MinuteStart >= start && r.MinuteStart < to).ToListAsync(cancellationToken);
-        var whole = new RollupCell();
-        var segments = new Dictionary<string, RollupCell>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var rows = db.PredictionRollups.AsNoTracking().Where(r => r.Model == model && r.MinuteStart >= start && r.MinuteStart < to)
+            .Select(r => new
+            {
+                r.Segment,
+                Figures = new StoredRollup(r.MinuteStart, r.Count, r.LatencyJson, r.ConfidenceSum, r.ConfidenceCount, r.LabelsJson, r.ServedByJson,
+                    r.ConfidenceBinsJson, r.InferenceMs),
+            });
+        // The whole is summed from the rows, not from the segments, so its figures keep the rows' order of addition.
+        var whole = new RollupCellSum();
+        var sums = new Dictionary<string, RollupCellSum>(StringComparer.Ordinal);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var cell = RollupMaintenance.Read(row);
-            whole.Merge(cell);
+            whole.Add(row.Figures);
             if (row.Segment.Length == 0) continue;
-            if (!segments.TryGetValue(row.Segment, out var segment)) segments[row.Segment] = segment = new RollupCell();
-            segment.Merge(cell);
+            if (!sums.TryGetValue(row.Segment, out var segment)) sums[row.Segment] = segment = new RollupCellSum();
+            segment.Add(row.Figures);
         }
+        var segments = sums.ToDictionary(s => s.Key, s => s.Value.ToCell(), StringComparer.Ordinal);
         // The busiest segments are compared; a long tail of tiny ones would only add noise to the ranking.
         var kept = segments.OrderByDescending(s => s.Value.Count).Take(MaxSegments).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        return new SegmentsView(model, from, to, whole.Count, confidentAt,
-            whole.ConfidenceCount == 0 ? null : whole.ConfidenceSum / whole.ConfidenceCount,
-            whole.ConfidenceCount == 0 ? null : (double)whole.ConfidentAtLeast(confidentAt) / whole.ConfidenceCount,
-            SegmentComparison.Rank(whole, kept, confidentAt));
+        var all = whole.ToCell();
+        return new SegmentsView(model, from, to, all.Count, confidentAt,
+            all.ConfidenceCount == 0 ? null : all.ConfidenceSum / all.ConfidenceCount,
+            all.ConfidenceCount == 0 ? null : (double)all.ConfidentAtLeast(confidentAt) / all.ConfidenceCount,
+            SegmentComparison.Rank(all, kept, confidentAt));
     }
 }
