@@ -46,7 +46,7 @@ public class DrillTests(BrowserFixture fixture)
         // Judged every 2 s on a one-minute window, one feature's KS test will now and then dip below p = 0.05 by chance;
         // asking for two of the three features for 20 s keeps such a false alarm out while the drill's drift (all three) fires.
         (await approver.PostAsJsonAsync("/api/alert-rules", new { template = "dataset-drift", model, windowMinutes = 1, threshold = 0.5, forSeconds = 20 }, Cancel)).EnsureSuccessStatusCode();
-        (await approver.PostAsJsonAsync($"/api/models/{model}/simulator", new { requestsPerSecond = 20 }, Cancel)).EnsureSuccessStatusCode();
+        (await approver.PostAsJsonAsync($"/api/models/{model}/simulator", new { requestsPerSecond = 10 }, Cancel)).EnsureSuccessStatusCode();
         var (_, engineer) = await fixture.CreateUserAsync("Engineer");
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, engineer, BrowserFixture.UserPassword);

@@ -24,7 +24,7 @@ public class ModelRegistryTests(BrowserFixture fixture)
         await Expect(page.Locator("#model-name")).ToHaveTextAsync(model);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Upload" }).ClickAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(FixturePath("linear_classifier.onnx"));
+        await ChooseFileAsync(page, FixturePath("linear_classifier.onnx"));
         await Expect(page.Locator("#chosen-file")).ToContainTextAsync("linear_classifier.onnx");
         await page.FillAsync("#upload-metadata", """{ "datasetVersion": "tx-2026-11", "metrics": { "accuracy": 0.93 }, "featureSchema": [ { "name": "amount", "type": "number", "min": 0 } ] }""");
         await page.ClickAsync("#upload-submit");
@@ -64,7 +64,7 @@ public class ModelRegistryTests(BrowserFixture fixture)
         await page.FillAsync("#new-model-name", model);
         await page.ClickAsync("#create-model");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Upload" }).ClickAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(FixturePath("two_inputs_two_outputs.onnx"));
+        await ChooseFileAsync(page, FixturePath("two_inputs_two_outputs.onnx"));
         await page.ClickAsync("#upload-submit");
         await Expect(page.Locator("#versions-table")).ToContainTextAsync("v1");
 
@@ -75,5 +75,15 @@ public class ModelRegistryTests(BrowserFixture fixture)
         await page.ClickAsync("#stage-submit");
 
         await Expect(page.Locator("#stage-error")).ToContainTextAsync("separation of duties");
+    }
+
+    // Blazor's InputFile listens for "change" only once its script has initialised the element; a file set before then
+    // (a busy machine, a slow circuit) is silently lost, so wait for that script's mark on the element first.
+    static async Task ChooseFileAsync(IPage page, string path)
+    {
+        var input = page.Locator("input[type=file]");
+        await Expect(input).ToBeAttachedAsync();
+        await page.WaitForFunctionAsync("() => { const e = document.querySelector('input[type=file]'); return !!e && e._blazorInputFileNextFileId !== undefined; }");
+        await input.SetInputFilesAsync(path);
     }
 }
