@@ -2,10 +2,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace OpsConsole.Alerting;
+namespace OpsConsole.Platform;
 
-/// <summary>Label maps and matcher lists live in JSON text columns on both providers.</summary>
-static class JsonColumn
+/// <summary>Maps and lists stored as JSON text columns on both providers (labels, matchers), compared by their JSON.</summary>
+public static class JsonColumn
 {
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
