@@ -31,30 +31,28 @@ public static class IncidentsEndpoints
         api.MapPost("/", Open).RequireAuthorization(Policies.Engineer).ProducesValidationProblem().WithSummary("Opens an incident by hand.");
         var edit = api.MapGroup("/{number:int}").RequireAuthorization(Policies.Engineer);
         edit.MapPost("/status", (int number, StatusChange input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct) =>
-                Answer(store.ChangeStatusAsync(number, input.Status, input.Note, input.Revision, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(store.ChangeStatusAsync(number, input.Status, input.Note, input.Revision, CurrentUser.NameOf(user), ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Moves the incident: triggered → acknowledged → investigating → mitigated → resolved (a resolved one reopens as investigating).");
         edit.MapPost("/notes", (int number, NoteInput input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct) =>
-                Answer(store.AddNoteAsync(number, input.Text, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(store.AddNoteAsync(number, input.Text, CurrentUser.NameOf(user), ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Adds a note to the timeline.");
         edit.MapPost("/severity", (int number, SeverityChange input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct) =>
-                Answer(store.ChangeSeverityAsync(number, input.Severity, input.Revision, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(store.ChangeSeverityAsync(number, input.Severity, input.Revision, CurrentUser.NameOf(user), ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPost("/assignees", (int number, AssignmentChange input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct) =>
-                Answer(store.AssignAsync(number, input.Commander, input.Assignees, input.Revision, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(store.AssignAsync(number, input.Commander, input.Assignees, input.Revision, CurrentUser.NameOf(user), ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPost("/stakeholder-update", (int number, StakeholderChange input, ClaimsPrincipal user, IncidentStore store, CancellationToken ct) =>
-                Answer(store.UpdateStakeholdersAsync(number, input.Summary, input.Revision, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(store.UpdateStakeholdersAsync(number, input.Summary, input.Revision, CurrentUser.NameOf(user), ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sets the plain-language summary shown to stakeholders on the overview.");
         edit.MapPost("/steps/{index:int}", (int number, int index, StepChange input, ClaimsPrincipal user, RunbookProgress progress, CancellationToken ct) =>
-                Answer(progress.SetAsync(number, index, input.Done, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(progress.SetAsync(number, index, input.Done, CurrentUser.NameOf(user), ct)))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ticks (or unticks) a step of the incident's runbook; the timeline records who and when.");
         return routes;
     }
-
-    static async Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> Answer(Task<Outcome<IncidentView>> change) => OutcomeResults.Ok(await change);
 
     static async Task<Results<Ok<List<IncidentView>>, ValidationProblem>> List(string? status, string? severity, string? model, IncidentQueries queries, CancellationToken ct)
     {

@@ -20,6 +20,9 @@ public static class OutcomeResults
         _ => Problem(outcome),
     };
 
+    /// <summary>The answer to a command still running: 200 with its value, 400 with the field errors, or the problem.</summary>
+    public static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> OkAsync<T>(Task<Outcome<T>> outcome) => Ok(await outcome);
+
     /// <summary>201 at the new resource's address (rules, silences, incidents), 400 with the field errors, or the problem.</summary>
     public static Results<Created<T>, ValidationProblem, ProblemHttpResult> Created<T>(Outcome<T> outcome, Func<T, string> location) => outcome.Kind switch
     {

@@ -44,8 +44,7 @@ public static class DrillFaults
                 {
                     if (f.Type is FeatureTypes.Number or FeatureTypes.Integer)
                     {
-                        // The simulator's own defaults for a number without bounds (TrafficSimulator.Uniform).
-                        var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 : 0), f.Max ?? (f.Min is { } n ? n + 10 : 10));
+                        var (lo, hi) = SimulatedRange(f);
                         var middle = lo + (hi - lo) * (0.5 + (random.NextDouble() - 0.5) * 0.02);
                         record[f.Name] = JsonSerializer.SerializeToElement(f.Type == FeatureTypes.Integer ? Math.Round(middle) : middle);
                     }
@@ -58,6 +57,13 @@ public static class DrillFaults
         }
         return record;
     }
+
+    /// <summary>
+    /// The range the simulator draws a number from: the contract's bounds, or 10 (times <paramref name="spread"/>) from
+    /// the one bound given, or 0 to 10 without any; a spread above 1 widens only the unbounded ends.
+    /// </summary>
+    public static (double Low, double High) SimulatedRange(FeatureSpec f, double spread = 1) =>
+        (f.Min ?? (f.Max is { } m ? m - 10 * spread : 0), f.Max ?? (f.Min is { } n ? n + 10 * spread : 10 * spread));
 
     /// <summary>The monitoring signals that catch each fault: a drill needs an enabled rule on one of them.</summary>
     public static IReadOnlyList<string> SignalsFor(string fault) => fault switch

@@ -164,7 +164,7 @@ public sealed class TrafficSimulator(IServiceScopeFactory scopes, RecordScorer s
     static double Uniform(FeatureSpec f, Random random, double drift, double spread = 1)
     {
         if (spread > 1) spread = Math.Pow(spread, random.NextDouble());
-        var (lo, hi) = (f.Min ?? (f.Max is { } m ? m - 10 * spread : 0), f.Max ?? (f.Min is { } n ? n + 10 * spread : 10 * spread));
+        var (lo, hi) = DrillFaults.SimulatedRange(f, spread);
         var u = random.NextDouble();
         var share = drift >= 0 ? drift + u * (1 - drift) : u * (1 + drift);
         return lo + share * (hi - lo);

@@ -13,13 +13,11 @@ public static class DrillEndpoints
         drills.MapGet("/", (string? model, DrillStore store, CancellationToken ct) => store.ListAsync(model, ct)).WithSummary("Drills, newest first, with their reports.");
         drills.MapGet("/{id:long}", async Task<Results<Ok<DrillView>, ProblemHttpResult>> (long id, DrillStore store, CancellationToken ct) =>
             await store.GetAsync(id, ct) is { } drill ? TypedResults.Ok(drill) : TypedResults.Problem($"There is no drill {id}.", statusCode: StatusCodes.Status404NotFound));
-        drills.MapPost("/", (NewDrill input, ClaimsPrincipal user, DrillStore store, CancellationToken ct) => Ok(store.StartAsync(input, CurrentUser.NameOf(user), ct)))
+        drills.MapPost("/", (NewDrill input, ClaimsPrincipal user, DrillStore store, CancellationToken ct) => OutcomeResults.OkAsync(store.StartAsync(input, CurrentUser.NameOf(user), ct)))
             .RequireAuthorization(Policies.Engineer).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Starts a drill: injects a fault (feature-drift, dropped-column, latency-spike, error-burst, confidence-collapse) into the model's simulated traffic.");
-        drills.MapPost("/{id:long}/stop", (long id, DrillStore store, CancellationToken ct) => Ok(store.StopAsync(id, ct)))
+        drills.MapPost("/{id:long}/stop", (long id, DrillStore store, CancellationToken ct) => OutcomeResults.OkAsync(store.StopAsync(id, ct)))
             .RequireAuthorization(Policies.Engineer).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
-
-    static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Ok<T>(Task<Outcome<T>> outcome) => OutcomeResults.Ok(await outcome);
 }

@@ -14,13 +14,12 @@ public static class RunbookEndpoints
         runbooks.MapGet("/{slug}", GetRunbook).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A runbook (latest, or ?version=N) with its Markdown, steps and versions.");
         runbooks.MapPut("/{slug}", (string slug, RunbookEdit edit, ClaimsPrincipal user, RunbookStore store, CancellationToken ct) =>
-                Ok(store.SaveAsync(slug, edit, CurrentUser.NameOf(user), ct)))
+                OutcomeResults.OkAsync(store.SaveAsync(slug, edit, CurrentUser.NameOf(user), ct)))
             .RequireAuthorization(Policies.Engineer).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Saves a new version of a runbook (or its first); open incidents keep the version they opened with.");
         return routes;
     }
 
-    static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Ok<T>(Task<Outcome<T>> outcome) => OutcomeResults.Ok(await outcome);
 
     static async Task<Results<Ok<object>, ProblemHttpResult>> GetRunbook(string slug, int? version, RunbookStore store, CancellationToken ct)
     {
