@@ -44,6 +44,7 @@ public class OpsDbContext(DbContextOptions<OpsDbContext> options) : IdentityDbCo
     public DbSet<Incidents.Runbook> Runbooks => Set<Incidents.Runbook>();
     public DbSet<Incidents.Drill> Drills => Set<Incidents.Drill>();
     public DbSet<Training.RetrainingRequest> RetrainingRequests => Set<Training.RetrainingRequest>();
+    public DbSet<Review.PredictionReview> PredictionReviews => Set<Review.PredictionReview>();
 
     /// <summary>ASP.NET Core's data-protection keys, so sign-in cookies survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

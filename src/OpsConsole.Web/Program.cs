@@ -4,6 +4,7 @@ using OpsConsole.Incidents;
 using OpsConsole.Monitoring;
 using OpsConsole.Platform;
 using OpsConsole.Registry;
+using OpsConsole.Review;
 using OpsConsole.Scoring;
 using OpsConsole.Training;
 
@@ -16,6 +17,7 @@ builder.AddMonitoring();
 builder.AddAlerting();
 builder.AddIncidents();
 builder.AddTraining();
+builder.AddReview();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -32,6 +34,7 @@ app.MapMonitoring();
 app.MapAlerting();
 app.MapIncidents();
 app.MapTraining();
+app.MapReview();
 await app.RunAsync();
 
 /// <summary>The entry point; public so the test hosts can start the real app.</summary>

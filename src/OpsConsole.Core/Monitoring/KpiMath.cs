@@ -1,14 +1,20 @@
 namespace OpsConsole.Monitoring;
 
-/// <summary>One local day's counts: predictions, those that carry a confidence, and those at or above the threshold.</summary>
-public sealed record DayCounts(DateOnly Day, long Volume, long WithConfidence, long Confident);
+/// <summary>
+/// One local day's counts: predictions, those that carry a confidence, and those at or above the threshold; and the
+/// predictions reviewed that day and how many of those had their label changed.
+/// </summary>
+public sealed record DayCounts(DateOnly Day, long Volume, long WithConfidence, long Confident, long Reviewed = 0, long Corrected = 0);
 
 /// <summary>
 /// A day's business KPIs: volume, the confident-prediction rate (confident / predictions that carry a confidence; null
 /// without any), its baseline (pooled over the trailing 7 days that have data, not an average of daily rates) and the
-/// change from it in percentage points.
+/// change from it in percentage points; and the correction rate (changed / reviewed, null without reviews) with its
+/// denominator, its 95 % Wilson interval, and its own pooled baseline and change.
 /// </summary>
-public sealed record DailyKpi(DateOnly Day, long Volume, long WithConfidence, long Confident, double? ConfidentRate, double? BaselineRate, double? ChangePoints);
+public sealed record DailyKpi(DateOnly Day, long Volume, long WithConfidence, long Confident, double? ConfidentRate, double? BaselineRate, double? ChangePoints,
+    long Reviewed = 0, long Corrected = 0, double? CorrectionRate = null, ProportionInterval? CorrectionInterval = null, double? CorrectionBaselineRate = null,
+    double? CorrectionChangePoints = null);
 
 public static class KpiMath
 {
@@ -30,6 +36,26 @@ public static class KpiMath
     /// <summary>STATISTICS.md's confident-prediction rate: confidences ≥ τ over all confidences; null when there are none.</summary>
     public static double? ConfidentRate(long confident, long withConfidence) => withConfidence == 0 ? null : (double)confident / withConfidence;
 
+    /// <summary>
+    /// STATISTICS.md's correction rate: reviewed predictions whose label was changed over reviewed predictions; null when
+    /// nothing was reviewed (a quiet queue is not a perfect model).
+    /// </summary>
+    public static double? CorrectionRate(long corrected, long reviewed) => reviewed == 0 ? null : (double)corrected / reviewed;
+
+    /// <summary>
+    /// Reviewed and corrected counts of a set of reviews: each prediction counts once, judged by its latest review (the
+    /// highest <c>Order</c>), so a correction later confirmed back to the model's label is not a correction.
+    /// </summary>
+    public static (long Reviewed, long Corrected) ReviewCounts(IEnumerable<(string PredictionId, long Order, bool Changed)> reviews)
+    {
+        var latest = new Dictionary<string, (long Order, bool Changed)>(StringComparer.Ordinal);
+        foreach (var (id, order, changed) in reviews)
+        {
+            if (!latest.TryGetValue(id, out var seen) || order > seen.Order) latest[id] = (order, changed);
+        }
+        return (latest.Count, latest.Values.Count(v => v.Changed));
+    }
+
     /// <summary>KPIs per day, in day order, each with the pooled baseline of the <see cref="BaselineDays"/> days before it.</summary>
     public static IReadOnlyList<DailyKpi> Daily(IEnumerable<DayCounts> days)
     {
@@ -40,9 +66,13 @@ public static class KpiMath
             var window = ordered.Where(d => d.Day < day.Day && d.Day >= day.Day.AddDays(-BaselineDays)).ToList();
             var rate = ConfidentRate(day.Confident, day.WithConfidence);
             var baseline = ConfidentRate(window.Sum(d => d.Confident), window.Sum(d => d.WithConfidence));
-            result.Add(new DailyKpi(day.Day, day.Volume, day.WithConfidence, day.Confident, rate, baseline,
-                rate is { } r && baseline is { } b ? (r - b) * 100 : null));
+            var correction = CorrectionRate(day.Corrected, day.Reviewed);
+            var correctionBaseline = CorrectionRate(window.Sum(d => d.Corrected), window.Sum(d => d.Reviewed));
+            result.Add(new DailyKpi(day.Day, day.Volume, day.WithConfidence, day.Confident, rate, baseline, Points(rate, baseline),
+                day.Reviewed, day.Corrected, correction, WilsonInterval.Of(day.Corrected, day.Reviewed), correctionBaseline, Points(correction, correctionBaseline)));
         }
         return result;
     }
+
+    static double? Points(double? rate, double? baseline) => rate is { } r && baseline is { } b ? (r - b) * 100 : null;
 }

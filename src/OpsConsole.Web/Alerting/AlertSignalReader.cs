@@ -6,7 +6,7 @@ namespace OpsConsole.Alerting;
 
 /// <summary>
 /// Reads the monitoring figure a rule watches over its window, per scope: the rollups for service and output signals
-/// (never the raw log), the drift engine for drift, outcomes for accuracy, the daily KPIs for the confident rate. Serving
+/// (never the raw log), the drift engine for drift, outcomes for accuracy, the daily KPIs for the confident rate, reviews for the correction rate. Serving
 /// errors are counted per version without a segment, so error signals ignore a rule's segment.
 /// </summary>
 public sealed class AlertSignalReader(OpsDbContext db, SlowSignalCache cache, DriftQueries drift, PerformanceQueries performance, KpiQueries kpis)
@@ -29,7 +29,7 @@ public sealed class AlertSignalReader(OpsDbContext db, SlowSignalCache cache, Dr
             _ when RuleDefinitions.IsDrift(rule.Signal) => await DriftAsync(rule, v, window, now, labels, lastDataAt, cancellationToken),
             AlertSignals.Accuracy => [await AccuracyAsync(rule, v, window, now, labels, lastDataAt, cancellationToken)],
             AlertSignals.ConfidentRateChange => [await ConfidentChangeAsync(rule, now, labels, lastDataAt, cancellationToken)],
-            AlertSignals.CorrectionRate => [new SignalReading(labels, null, null, lastDataAt, "Correction rates arrive with the review queue; until then this rule has no data.")],
+            AlertSignals.CorrectionRate => [await CorrectionRateAsync(rule, v, now - window, now, labels, cancellationToken)],
             _ => [new SignalReading(labels, null, null, lastDataAt, $"'{rule.Signal}' is not a signal the console computes.")],
         };
     }
@@ -126,6 +126,23 @@ public sealed class AlertSignalReader(OpsDbContext db, SlowSignalCache cache, Dr
         if (view?.Report.Classification is not { } report) return new SignalReading(labels, null, view?.Report.Labelled, lastDataAt, problem ?? "No labelled predictions in the window yet.");
         return new SignalReading(labels, report.Accuracy, view.Report.Labelled, lastDataAt,
             $"Accuracy {report.Accuracy:P1} over {view.Report.Labelled} labelled predictions ({view.Report.Coverage:P0} coverage) in the last {rule.WindowMinutes} min.");
+    }
+
+    /// <summary>
+    /// Corrected over reviewed predictions among the window's reviews. Its "last data" is the latest review, not the
+    /// latest prediction: a model with traffic and an idle review queue has no correction rate to judge.
+    /// </summary>
+    async Task<SignalReading> CorrectionRateAsync(AlertRule rule, int version, DateTimeOffset from, DateTimeOffset now, Dictionary<string, string> labels,
+        CancellationToken cancellationToken)
+    {
+        var segment = rule.Segment is { Length: > 0 } s ? s : null;
+        var (reviewed, corrected) = await kpis.ReviewCountsAsync(rule.Model, version, segment, from, now, cancellationToken);
+        var lastReview = await db.PredictionReviews.Where(r => r.Model == rule.Model && r.Version == version).MaxAsync(r => (DateTimeOffset?)r.ReviewedAt, cancellationToken);
+        if (KpiMath.CorrectionRate(corrected, reviewed) is not { } rate)
+            return new SignalReading(labels, null, 0, lastReview, $"No prediction of v{version} was reviewed in the last {rule.WindowMinutes} min.");
+        var interval = WilsonInterval.Of(corrected, reviewed)!;
+        return new SignalReading(labels, rate, reviewed, lastReview,
+            $"{corrected} of {reviewed} reviewed predictions corrected in the last {rule.WindowMinutes} min: {rate:P1} (95 % {interval.Low:P1}–{interval.High:P1}).");
     }
 
     async Task<SignalReading> ConfidentChangeAsync(AlertRule rule, DateTimeOffset now, Dictionary<string, string> labels, DateTimeOffset? lastDataAt, CancellationToken cancellationToken)

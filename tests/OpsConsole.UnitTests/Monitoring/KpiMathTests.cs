@@ -69,4 +69,35 @@ public class KpiMathTests
         Assert.Equal(new DateTimeOffset(2026, 10, 25, 23, 0, 0, TimeSpan.Zero), KpiMath.StartOf(new DateOnly(2026, 10, 26), berlin).ToUniversalTime());
         Assert.Equal(TimeSpan.FromHours(25), KpiMath.StartOf(new DateOnly(2026, 10, 26), berlin) - KpiMath.StartOf(new DateOnly(2026, 10, 25), berlin));
     }
+
+    [Fact]
+    public void Each_reviewed_prediction_counts_once_and_its_latest_review_decides_whether_it_was_corrected()
+    {
+        // p1 corrected; p2 confirmed; p3 corrected then confirmed back (not a correction); p4 confirmed then corrected.
+        (string, long, bool)[] reviews = [("p1", 1, true), ("p2", 2, false), ("p3", 3, true), ("p4", 4, false), ("p3", 5, false), ("p4", 6, true)];
+
+        Assert.Equal((4L, 2L), KpiMath.ReviewCounts(reviews));
+        Assert.Equal((4L, 2L), KpiMath.ReviewCounts(reviews.Reverse()));   // order of arrival does not matter, only each review's order
+        Assert.Equal((0L, 0L), KpiMath.ReviewCounts([]));
+    }
+
+    [Fact]
+    public void The_correction_rate_is_changed_over_reviewed_with_a_wilson_interval_and_its_own_pooled_baseline()
+    {
+        var start = new DateOnly(2026, 11, 1);
+        // Six days with 2 of 100 corrected, one day with no reviews at all, then a day with 6 of 50.
+        var days = Enumerable.Range(0, 7).Select(i => i == 2 ? new DayCounts(start.AddDays(i), 100, 100, 90) : new DayCounts(start.AddDays(i), 100, 100, 90, 100, 2))
+            .Append(new DayCounts(start.AddDays(7), 100, 100, 90, 50, 6)).ToList();
+
+        var kpis = KpiMath.Daily(days);
+
+        var last = kpis[^1];
+        Assert.Equal((50L, 6L, 0.12), (last.Reviewed, last.Corrected, last.CorrectionRate!.Value));
+        Assert.Equal(12.0 / 600, last.CorrectionBaselineRate!.Value, 12);   // pooled over the six days with reviews
+        Assert.Equal((0.12 - 0.02) * 100, last.CorrectionChangePoints!.Value, 9);
+        Assert.Equal(WilsonInterval.Of(6, 50), last.CorrectionInterval);
+        Assert.Null(kpis[2].CorrectionRate);   // no reviews is not a rate of 0
+        Assert.Null(kpis[2].CorrectionInterval);
+        Assert.Null(kpis[0].CorrectionBaselineRate);
+    }
 }
