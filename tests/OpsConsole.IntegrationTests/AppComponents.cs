@@ -29,6 +29,7 @@ public static class AppComponents
         TestDatabase.AddTo(services, ConnectionString(app));
         services.AddScoped<IncidentStore>().AddScoped<IncidentQueries>().AddScoped<IncidentStats>().AddScoped<RunbookStore>().AddScoped<RunbookProgress>().AddScoped<DrillStore>();
         services.AddScoped<AlertRuleStore>().AddScoped<AlertQueries>().AddScoped<SilenceStore>().AddScoped<RegistryQueries>();
+        services.AddScoped<Review.ReviewStore>().AddScoped<Review.ReviewQueue>();
         // The app's own simulator: drills check it, and no test here starts it.
         services.AddSingleton(app.Services.GetRequiredService<TrafficSimulator>());
         TestDatabase.SignIn(services, $"{role.ToLowerInvariant()}-id", email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.opsconsole", role);

@@ -145,4 +145,30 @@ public sealed class MonitoringComponentTests
         Assert.Equal(0.58, (double)traces[3].Y[1], 12);
         Assert.Contains("Calibrated on 400 labelled predictions", panel.Find("#accuracy-panel").TextContent);
     }
+
+    [Fact]
+    public async Task The_kpi_panel_draws_volume_and_both_rates_with_the_correction_rates_wilson_whiskers_and_denominator()
+    {
+        await using var ctx = NewContext();
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+        var days = KpiMath.Daily(
+        [
+            new DayCounts(day.AddDays(-1), 500, 500, 450),
+            new DayCounts(day, 400, 400, 300, 200, 6),
+        ]);
+
+        var panel = ctx.Render<KpiPanel>(p => p.Add(c => c.View, new KpiView("m", 0.8, "UTC", days)).Add(c => c.Range, ChartRange.Last(TimeSpan.FromDays(2), Now)));
+
+        var traces = panel.Instance.Traces;
+        Assert.Equal([500.0, 400.0], ((Bar)traces[0]).Y.Cast<double>());
+        Assert.Equal([0.9, 0.75], ((Scatter)traces[1]).Y.Cast<double>());
+        var correction = (Scatter)traces[3];
+        Assert.Null(correction.Y[0]);                         // nothing reviewed the first day: no rate, not 0
+        Assert.Equal(0.03, (double)correction.Y[1], 12);
+        var wilson = WilsonInterval.Of(6, 200)!;
+        Assert.Equal(wilson.High - 0.03, (double)correction.ErrorY.Array[1], 12);
+        Assert.Equal(0.03 - wilson.Low, (double)correction.ErrorY.ArrayMinus[1], 12);
+        Assert.Equal("6 of 200 reviewed corrected", correction.HoverTextArray[1]);
+        Assert.DoesNotContain("Nothing reviewed in this range", panel.Find("#kpi-panel").TextContent, StringComparison.Ordinal);
+    }
 }
