@@ -8,7 +8,7 @@ namespace OpsConsole.Scoring;
 
 /// <summary>
 /// A stopwatch profile of where an in-process V2 call's time goes, piece by piece, in the running console
-/// (<c>dotnet run -c Release --project tests/OpsConsole.Benchmarks -- profile-scoring [model] [batch]</c>). It times the
+/// (<c>./OpsConsole.Benchmarks profile-scoring [model] [batch]</c>, run from the Release build output). It times the
 /// parts <see cref="TensorScorer"/> is made of, each on its own in a loop, then whole calls while the prediction log
 /// keeps up (its queue not full) and once the queue is full and scoring waits for the writer. Not a benchmark: no
 /// statistics, one process; it says where to look.
