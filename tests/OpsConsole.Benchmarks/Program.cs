@@ -3,6 +3,12 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --filter '*'            (real timings)
 // dotnet run -c Release --project tests/OpsConsole.Benchmarks -- --job Dry --filter '*'  (does it run; the test script does this)
 // A dry run uses small data sizes (see BenchmarkScale), so that it stays quick.
+// cd tests/OpsConsole.Benchmarks/bin/Release/net10.0 && ./OpsConsole.Benchmarks profile-scoring mlp_classifier.onnx 256   (stopwatch profile, see ScoringProfile; from the build output, where the console finds its content root)
+if (args is ["profile-scoring", ..])
+{
+    await OpsConsole.Scoring.ScoringProfile.RunAsync(args.Length > 1 ? args[1] : "mlp_classifier.onnx", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 256);
+    return 0;
+}
 OpsConsole.BenchmarkScale.UseSmallSizesFor(args);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(OpsConsole.Identity.AuditedSaveBenchmarks).Assembly).Run(args);
 

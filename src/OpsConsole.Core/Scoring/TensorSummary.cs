@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace OpsConsole.Scoring;
 
 /// <summary>
@@ -8,12 +10,19 @@ namespace OpsConsole.Scoring;
 public sealed record TensorSummary(int Count, double? Mean, double? Std, double? Min, double? Max, double NanShare)
 {
     /// <summary>Summarises one row of values.</summary>
-    public static TensorSummary Of(ReadOnlySpan<double> values)
+    public static TensorSummary Of(ReadOnlySpan<double> values) => Of<double>(values);
+
+    /// <summary>
+    /// Summarises one row of any numeric element type, each value read as the double it converts to, so a float tensor
+    /// gets exactly the figures its values copied into doubles would get, without the copy.
+    /// </summary>
+    public static TensorSummary Of<T>(ReadOnlySpan<T> values) where T : INumberBase<T>
     {
         int finite = 0;
         double mean = 0, m2 = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var x in values)
+        foreach (var value in values)
         {
+            var x = double.CreateTruncating(value);
             if (!double.IsFinite(x)) continue;
             finite++;
             // Welford's update: stable for long rows of large values, where sum of squares loses precision.
@@ -33,7 +42,10 @@ public sealed record TensorSummary(int Count, double? Mean, double? Std, double?
     /// Splits a row-major tensor into <paramref name="rows"/> equal rows and summarises each; when the values do not
     /// divide evenly, the whole tensor is one row.
     /// </summary>
-    public static IReadOnlyList<TensorSummary> PerRow(ReadOnlySpan<double> values, int rows)
+    public static IReadOnlyList<TensorSummary> PerRow(ReadOnlySpan<double> values, int rows) => PerRow<double>(values, rows);
+
+    /// <inheritdoc cref="PerRow(ReadOnlySpan{double}, int)"/>
+    public static IReadOnlyList<TensorSummary> PerRow<T>(ReadOnlySpan<T> values, int rows) where T : INumberBase<T>
     {
         if (rows <= 1 || values.Length % rows != 0) return [Of(values)];
         var width = values.Length / rows;

@@ -29,7 +29,7 @@ public sealed class PredictionIngestion(
 
         var rows = request.Predictions!.Select(p => new PredictionRecord
         {
-            Id = Guid.CreateVersion7().ToString("N"), Model = plan.Model, Version = request.Version.Value, ServedBy = "external", At = p.Timestamp!.Value,
+            Id = PredictionIds.New(), Model = plan.Model, Version = request.Version.Value, ServedBy = "external", At = p.Timestamp!.Value,
             FeaturesJson = LogJson.Features(p.Features!), Label = p.Label,
             ProbabilitiesJson = LogJson.Probabilities(p.Probabilities),
             Confidence = p.Confidence, Value = p.Value, LatencyMs = p.LatencyMs ?? 0, Segment = p.Segment, RequestId = p.RequestId,

@@ -19,6 +19,8 @@ public sealed class PredictionLogWriter(
     IServiceScopeFactory scopes, Monitoring.RollupNotices notices, IOptions<ScoringOptions> options, TimeProvider time, ILogger<PredictionLogWriter> logger)
     : BackgroundService
 {
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
+
     sealed record DurableBatch(IReadOnlyList<PredictionRecord> Rows, TaskCompletionSource Written);
 
     readonly Channel<PredictionRecord> _queue = Channel.CreateBounded<PredictionRecord>(
@@ -26,6 +28,7 @@ public sealed class PredictionLogWriter(
     readonly Channel<DurableBatch> _durable = Channel.CreateUnbounded<DurableBatch>(new UnboundedChannelOptions { SingleReader = true });
     int _durableRows;
     long _written;
+    volatile bool _stopping;
     Task<bool>? _scoredWait, _ingestedWait;
 
     public ValueTask EnqueueAsync(PredictionRecord record, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(record, cancellationToken);
@@ -64,6 +67,7 @@ public sealed class PredictionLogWriter(
         // Reading ends only when both queues are completed (at stop) and empty, so nothing queued is left behind.
         while (await AnyToReadAsync())
         {
+            await GatherAsync(batchSize);
             while (rows.Count < batchSize && _durable.Reader.TryRead(out var batch))
             {
                 rows.AddRange(batch.Rows);
@@ -83,6 +87,18 @@ public sealed class PredictionLogWriter(
                 waiting.Clear();
             }
         }
+    }
+
+    // Under light load every scored row would otherwise be a transaction of its own (a scope, a prepared insert, the
+    // rollups, a commit: hundreds of microseconds) on the core that scoring also needs, and the writer would never rest;
+    // waiting a few milliseconds for more rows makes that cost one per batch. Ingestion callers are holding for their
+    // commit and stopping must not be held up, so either ends the wait at once.
+    async Task GatherAsync(int batchSize)
+    {
+        var linger = TimeSpan.FromMilliseconds(options.Value.PredictionFlushMs);
+        var started = time.GetTimestamp();
+        while (!_stopping && _queue.Reader.Count < batchSize && !_durable.Reader.TryPeek(out _) && time.GetElapsedTime(started) < linger)
+            await Task.Delay(PollInterval, time);
     }
 
     void Settle(List<DurableBatch> batches, bool written)
@@ -124,6 +140,7 @@ public sealed class PredictionLogWriter(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _queue.Writer.TryComplete();
         _durable.Writer.TryComplete();
         await base.StopAsync(cancellationToken);

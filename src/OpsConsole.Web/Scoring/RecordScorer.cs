@@ -31,7 +31,7 @@ public sealed class RecordScorer(
         if (Limits(request) is { Count: > 0 } tooLong) return RecordScoreResult.Invalid(tooLong);
         var plan = await directory.GetAsync(model, cancellationToken);
         if (plan is null) return RecordScoreResult.Fail(StatusCodes.Status404NotFound, $"There is no model named '{model}'.");
-        var chain = plan.ChainFor(request.RequestId ?? Guid.CreateVersion7().ToString("N"));
+        var chain = plan.ChainFor(request.RequestId ?? PredictionIds.New());
         if (chain.Count == 0) return RecordScoreResult.Fail(StatusCodes.Status503ServiceUnavailable, $"'{model}' has no version in production.");
 
         // Records are checked against the contract of the version chosen first: the one the caller is served by normally.
@@ -143,7 +143,7 @@ public sealed class RecordScorer(
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var id = Guid.CreateVersion7().ToString("N");
+            var id = PredictionIds.New();
             var json = LogJson.Features(records[i]);
             var repaired = imputed?[i] is { Count: > 0 } names ? names : null;
             predictions.Add(new ScoredPrediction(id, row.Label, row.Probabilities, row.Confidence, row.Value, repaired));

@@ -19,6 +19,13 @@ public sealed class ScoringOptions
     [Range(1, 50_000)]
     public int PredictionBatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// How long scored predictions may wait for company before the writer commits a batch smaller than
+    /// <see cref="PredictionBatchSize"/>; 0 commits whatever is queued at once. Ingested batches never wait.
+    /// </summary>
+    [Range(0, 1000)]
+    public int PredictionFlushMs { get; set; } = 20;
+
     /// <summary>Requests waiting to be scored by shadow versions; when full, shadow work is dropped and counted.</summary>
     [Range(1, 1_000_000)]
     public int ShadowQueueCapacity { get; set; } = 10_000;

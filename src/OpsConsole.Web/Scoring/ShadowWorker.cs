@@ -81,7 +81,7 @@ public sealed class ShadowWorker(
                 });
                 await log.EnqueueAsync(new PredictionRecord
                 {
-                    Id = Guid.CreateVersion7().ToString("N"), Model = work.Model, Version = version, ServedBy = "shadow", At = work.At,
+                    Id = PredictionIds.New(), Model = work.Model, Version = version, ServedBy = "shadow", At = work.At,
                     FeaturesJson = work.RowFeaturesJson[r], Label = PredictionLimits.Clip(s.Label),
                     ProbabilitiesJson = LogJson.Probabilities(s.Probabilities),
                     Confidence = s.Confidence, Value = s.Value, LatencyMs = latency, Segment = work.Segment, RequestId = work.RequestId,

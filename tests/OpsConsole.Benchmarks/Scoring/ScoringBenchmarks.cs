@@ -13,7 +13,8 @@ namespace OpsConsole.Scoring;
 /// <summary>
 /// What the console adds to ONNX Runtime for one scoring call. The baseline is a raw <c>InferenceSession.Run</c> on a
 /// tensor built beforehand: the floor for this model on this machine. Against it: the V2 tensor form in-process
-/// (<see cref="TensorScorer"/>: request checks, serving chain, a prediction-log row per input row, metrics), the same
+/// (<see cref="TensorScorer"/>: request checks, serving chain, a prediction-log row per input row, metrics), from a
+/// parsed V2 JSON body and from tensors as the baseline has them, the same
 /// request over HTTP on a real loopback socket (adds JSON both ways, Kestrel, API-key authentication), and the records
 /// form over HTTP (adds the data contract check; the linear model only, the MLP has no contract). Batch 1 asks about
 /// latency, batch 256 about throughput; the small linear model shows the fixed cost, the MLP a realistic share of it.
@@ -37,6 +38,7 @@ public class ScoringBenchmarks
     List<NamedOnnxValue> _tensors = [];
     TensorScorer _scorer = default!;
     V2InferRequest _request = default!;
+    TensorInferRequest _typedRequest = default!;
     HttpClient _client = default!;
     string _model = "";
     byte[] _v2Body = [];
@@ -64,12 +66,15 @@ public class ScoringBenchmarks
         _model = await _console.ServeAsync(Model, hasContract ? LinearContract : null);
         _scorer = _console.Services.GetRequiredService<TensorScorer>();
         _request = new V2InferRequest(null, [new V2Input(input, [Batch, width], "FP32", JsonSerializer.SerializeToElement(values))], null);
+        // Its own tensor, not the baseline's: the log and the shadows keep a reference to what they were given.
+        _typedRequest = new TensorInferRequest(null, [NamedOnnxValue.CreateFromTensor(input, new DenseTensor<float>(values.ToArray(), [Batch, width]))], null);
         _v2Body = JsonSerializer.SerializeToUtf8Bytes(_request, Json);
         if (hasContract) _recordsBody = JsonSerializer.SerializeToUtf8Bytes(new { records = Records(values) }, Json);
         _client = _console.Client(await _console.CreateKeyAsync(Roles.Viewer));   // callers score with the least role that may
 
         // One call down each path: the serving plan is read and the connection opened here, not in the first iteration.
         await InProcessTensorScorer();
+        await InProcessTensors();
         await HttpV2Infer();
         if (hasContract) await HttpRecordsForm();
         _httpLatency.Clear();
@@ -96,6 +101,14 @@ public class ScoringBenchmarks
     public async Task<V2InferResponse> InProcessTensorScorer()
     {
         var result = await _scorer.InferAsync(_model, null, _request, CancellationToken.None);
+        return result.Response ?? throw new InvalidOperationException($"{result.Status}: {result.Error}");
+    }
+
+    // The same request as tensors, as the baseline gets them: what the console adds to the model run itself.
+    [Benchmark]
+    public async Task<V2InferResponse> InProcessTensors()
+    {
+        var result = await _scorer.InferAsync(_model, null, _typedRequest, CancellationToken.None);
         return result.Response ?? throw new InvalidOperationException($"{result.Status}: {result.Error}");
     }
 
