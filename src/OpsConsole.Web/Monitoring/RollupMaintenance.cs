@@ -7,8 +7,10 @@ namespace OpsConsole.Monitoring;
 /// <summary>
 /// Adds a batch of logged predictions to the per-minute rollups, inside the transaction that inserts them: a batch and
 /// its rollups commit together or not at all, so rollups always equal a recomputation from the log. Called by the
-/// prediction-log writer; on SQLite the batch insert already holds the write lock when the cells are read, so two
-/// writers cannot both add to the same cell from a stale read.
+/// prediction-log writer. Two writers must never both add to a cell from the same stale read: on SQLite the batch
+/// insert already holds the database's write lock when the cells are read; on SQL Server, where several servers write at
+/// once under row locks, the cells are read with <c>UPDLOCK, HOLDLOCK</c> (<see cref="Cells"/>), so a second writer's
+/// read of the same cells, or its insert of a missing one into the locked range, waits for the first one's commit.
 /// </summary>
 public static class RollupMaintenance
 {
@@ -22,7 +24,7 @@ public static class RollupMaintenance
         foreach (var (key, cell) in cells)
         {
             var row = existing is null
-                ? await db.PredictionRollups.SingleOrDefaultAsync(x => x.Model == key.Model && x.Version == key.Version && x.Segment == key.Segment && x.MinuteStart == key.Minute, cancellationToken)
+                ? await Cells(db).SingleOrDefaultAsync(x => x.Model == key.Model && x.Version == key.Version && x.Segment == key.Segment && x.MinuteStart == key.Minute, cancellationToken)
                 : existing.GetValueOrDefault(key);
             if (row is null)
             {
@@ -48,8 +50,22 @@ public static class RollupMaintenance
         var (first, last) = (keys.Min(k => k.Minute), keys.Max(k => k.Minute));
         if (keys.Count < 3 || last - first > OneQuerySpan) return null;
         var models = keys.Select(k => k.Model).Distinct().ToList();
-        var rows = await db.PredictionRollups.Where(x => models.Contains(x.Model) && x.MinuteStart >= first && x.MinuteStart <= last).ToListAsync(cancellationToken);
+        var rows = await Cells(db).Where(x => models.Contains(x.Model) && x.MinuteStart >= first && x.MinuteStart <= last).ToListAsync(cancellationToken);
         return rows.ToDictionary(x => new RollupKey(x.Model, x.Version, x.Segment, x.MinuteStart));
+    }
+
+    /// <summary>
+    /// The rollup table as the writer reads it to update it: on SQL Server with update and range locks held to the end of
+    /// the transaction (the filter is composed on top, so the locks cover the cells read and the gaps between them).
+    /// </summary>
+    public static IQueryable<PredictionRollup> Cells(OpsDbContext db)
+    {
+        if (db.Database.ProviderName != "Microsoft.EntityFrameworkCore.SqlServer") return db.PredictionRollups;
+        var entity = db.Model.FindEntityType(typeof(PredictionRollup))!;
+        var table = entity.GetSchema() is { } schema ? $"[{schema}].[{entity.GetTableName()}]" : $"[{entity.GetTableName()}]";
+#pragma warning disable EF1002 // the table name comes from the EF model, not from input
+        return db.PredictionRollups.FromSqlRaw($"SELECT * FROM {table} WITH (UPDLOCK, HOLDLOCK)");
+#pragma warning restore EF1002
     }
 
     public static RollupCell Read(PredictionRollup row) => RollupCell.From(row.Count,
