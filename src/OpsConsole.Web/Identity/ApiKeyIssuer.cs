@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace OpsConsole.Identity;
 
 /// <summary>Issues, lists and revokes API keys; the API keys page and the API share it.</summary>
-public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, Platform.HubConnections hubs, TimeProvider time)
+public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, ApiKeyCache cache, Platform.HubConnections hubs, TimeProvider time)
 {
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +38,10 @@ public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, Platfo
         return (new CreatedApiKeyView(ApiKeyView.From(row, now), key), []);
     }
 
-    /// <summary>Revokes a key at once; the next request that presents it gets 401. Revoking twice is harmless.</summary>
+    /// <summary>
+    /// Revokes a key: the next request to this server that presents it gets 401, and any request to another server at
+    /// most <see cref="ApiKeyCache.Lifetime"/> later. Revoking twice is harmless.
+    /// </summary>
     public async Task<ApiKeyView?> RevokeAsync(long id, string revokedBy, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -50,6 +53,7 @@ public sealed class ApiKeyIssuer(IDbContextFactory<OpsDbContext> factory, Platfo
             row.RevokedAt = now;
             row.RevokedBy = revokedBy;
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(row.KeyHash);   // this server refuses it from the next request; others within ApiKeyCache.Lifetime
             hubs.Disconnect("api-key:" + row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));   // the key's NameIdentifier
         }
         return ApiKeyView.From(row, now);

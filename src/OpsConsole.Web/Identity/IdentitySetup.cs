@@ -26,6 +26,7 @@ public static class IdentitySetup
         services.AddScoped<OperationScope>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ApiKeyIssuer>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditRetentionJob>();

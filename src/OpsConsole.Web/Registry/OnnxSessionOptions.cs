@@ -23,6 +23,20 @@ public static class OnnxSessionOptions
         return options;
     }
 
+    /// <summary>
+    /// For runs off the request path (the shadows): one thread, the caller's, and no spinning, so that such a run never
+    /// occupies more than the one low-priority thread that called it (docs/scoring.md, shadow scoring).
+    /// </summary>
+    public static OrtSessionOptions CreateSingleThreaded(GraphOptimizationLevel optimization)
+    {
+        var options = Create(optimization);
+        options.IntraOpNumThreads = 1;
+        options.InterOpNumThreads = 1;
+        options.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
+        options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        return options;
+    }
+
     static string CreateEmptyFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "opsconsole-no-external-data");

@@ -11,26 +11,38 @@ public sealed record HostedVersion(string Model, int Version, string Sha256, Inf
 /// <summary>
 /// Keeps one <see cref="InferenceSession"/> per version, created on first use from an artifact that passed its hash
 /// check. Versions never change after upload, so a session lives until the process stops; a failed load is not cached.
+/// Shadow runs get sessions of their own (<see cref="GetForShadowAsync"/>): single-threaded, so a shadow never takes
+/// the cores the serving sessions' thread pools use, while serving sessions keep ONNX Runtime's defaults.
 /// </summary>
 public sealed class ModelHost(IServiceScopeFactory scopes, ILogger<ModelHost> logger) : IDisposable
 {
-    readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<(HostedVersion? Hosted, string? Error)>>> _sessions = new();
+    readonly ConcurrentDictionary<(string Model, int Version, bool Shadow), Lazy<Task<(HostedVersion? Hosted, string? Error)>>> _sessions = new();
 
-    public async Task<(HostedVersion? Hosted, string? Error)> GetAsync(string model, int version, CancellationToken cancellationToken)
+    /// <summary>The session that serves requests for a version.</summary>
+    public Task<(HostedVersion? Hosted, string? Error)> GetAsync(string model, int version, CancellationToken cancellationToken) =>
+        GetAsync((model, version, false), cancellationToken);
+
+    /// <summary>
+    /// The version's session for shadow runs: one intra-op thread (the caller's) and no spinning. A version that is
+    /// promoted from shadow to production is served by its own serving session, loaded then.
+    /// </summary>
+    public Task<(HostedVersion? Hosted, string? Error)> GetForShadowAsync(string model, int version, CancellationToken cancellationToken) =>
+        GetAsync((model, version, true), cancellationToken);
+
+    async Task<(HostedVersion? Hosted, string? Error)> GetAsync((string Model, int Version, bool Shadow) key, CancellationToken cancellationToken)
     {
-        var key = (model, version);
-        var loading = _sessions.GetOrAdd(key, k => new Lazy<Task<(HostedVersion?, string?)>>(() => LoadAsync(k.Model, k.Version)));
+        var loading = _sessions.GetOrAdd(key, k => new Lazy<Task<(HostedVersion?, string?)>>(() => LoadAsync(k.Model, k.Version, k.Shadow)));
         var result = await loading.Value.WaitAsync(cancellationToken);
-        if (result.Hosted is null) _sessions.TryRemove(new KeyValuePair<(string, int), Lazy<Task<(HostedVersion?, string?)>>>(key, loading));
+        if (result.Hosted is null) _sessions.TryRemove(new KeyValuePair<(string, int, bool), Lazy<Task<(HostedVersion?, string?)>>>(key, loading));
         return result;
     }
 
     // Loads with CancellationToken.None: the load is shared by every request waiting for it, so one caller leaving must not cancel it.
-    async Task<(HostedVersion?, string?)> LoadAsync(string model, int version)
+    async Task<(HostedVersion?, string?)> LoadAsync(string model, int version, bool shadow)
     {
         try
         {
-            return await LoadCheckedAsync(model, version);
+            return await LoadCheckedAsync(model, version, shadow);
         }
         catch (Exception exception)   // a database hiccup or a model ORT rejects: a failed load, not a cached fault
         {
@@ -39,12 +51,14 @@ public sealed class ModelHost(IServiceScopeFactory scopes, ILogger<ModelHost> lo
         }
     }
 
-    async Task<(HostedVersion?, string?)> LoadCheckedAsync(string model, int version)
+    async Task<(HostedVersion?, string?)> LoadCheckedAsync(string model, int version, bool shadow)
     {
         await using var scope = scopes.CreateAsyncScope();
         var loaded = await scope.ServiceProvider.GetRequiredService<ArtifactLoader>().LoadAsync(model, version, CancellationToken.None);
         if (loaded.Bytes is not { } bytes) return (null, loaded.Error);
-        using var options = OnnxSessionOptions.Create(GraphOptimizationLevel.ORT_ENABLE_ALL);
+        using var options = shadow
+            ? OnnxSessionOptions.CreateSingleThreaded(GraphOptimizationLevel.ORT_ENABLE_ALL)
+            : OnnxSessionOptions.Create(GraphOptimizationLevel.ORT_ENABLE_ALL);
         var session = new InferenceSession(bytes, options);
         var inspection = OnnxInspector.Inspect(bytes);
         WarmUp(session, inspection.Inputs);

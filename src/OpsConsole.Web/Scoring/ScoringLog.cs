@@ -23,6 +23,9 @@ static partial class ScoringLog
     [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "Loading {Model} v{Version} failed")]
     public static partial void LoadFailed(ILogger logger, string model, int version, Exception exception);
 
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "The shadow worker runs at normal priority, beside the requests it shadows: {Reason}")]
+    public static partial void ShadowPriorityNotLowered(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Count} shadow comparisons could not be written")]
     public static partial void ShadowBatchLost(ILogger logger, int count, Exception exception);
 

@@ -30,6 +30,13 @@ public sealed class ScoringOptions
     [Range(1, 1_000_000)]
     public int ShadowQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long shadow comparisons may gather before they are written, unless 500 are waiting; 0 writes whenever the
+    /// shadow queue is empty. They are statistics for the shadow report and the promotion gate, not acknowledged data.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int ShadowFlushMs { get; set; } = 500;
+
     /// <summary>Input values (tensor elements, record fields) queued shadow work may hold, about 4 bytes each for float tensors.</summary>
     [Range(1000, 1_000_000_000)]
     public long ShadowQueueMaxValues { get; set; } = 20_000_000;

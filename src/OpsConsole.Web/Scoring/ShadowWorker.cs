@@ -12,17 +12,31 @@ public sealed class ShadowWorker(
     ShadowQueue queue, ModelHost host, ServingDirectory directory, PredictionLogWriter log, ScoringMetrics metrics, IServiceScopeFactory scopes,
     IOptions<ScoringOptions> options, TimeProvider time, ILogger<ShadowWorker> logger) : BackgroundService
 {
+    /// <summary>The worker thread's name, as the operating system shows it (<c>top -H</c>, /proc/…/task/…/comm).</summary>
+    public const string ThreadName = "shadow-worker";
     const int FlushRows = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The loop runs on a thread of its own at a lower priority, so that on a machine without cores to spare the shadows
+    // take only what requests leave; its shadow sessions are single-threaded for the same reason (ModelHost).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        LowPriorityThread.RunAsync(ThreadName, () => RunAsync(stoppingToken), (lowered, reason) =>
+        {
+            if (!lowered) ScoringLog.ShadowPriorityNotLowered(logger, reason!);
+        });
+
+    async Task RunAsync(CancellationToken stoppingToken)
     {
         var pending = new List<ShadowComparisonRecord>(FlushRows);
+        var linger = TimeSpan.FromMilliseconds(options.Value.ShadowFlushMs);
+        var firstPending = 0L;
+        Task<bool>? next = null;
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
                 while (pending.Count < FlushRows && queue.Reader.TryRead(out var work))
                 {
+                    if (pending.Count == 0) firstPending = time.GetTimestamp();
                     try
                     {
                         await ShadowAsync(work, pending, stoppingToken);
@@ -36,8 +50,22 @@ public sealed class ShadowWorker(
                         queue.Done(work);
                     }
                 }
-                await FlushAsync(pending);
+                // Each write is a transaction with its commit, so comparisons gather into fewer, larger ones; they are
+                // statistics for the shadow report, which can wait ShadowFlushMs for them.
+                var waited = time.GetElapsedTime(firstPending);
+                if (pending.Count >= FlushRows || (pending.Count > 0 && waited >= linger)) await FlushAsync(pending);
+                if (queue.Reader.TryPeek(out _)) continue;
+
+                // Each wait is kept until it completes, so waking up to flush does not leave an abandoned waiter behind.
+                next ??= queue.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                if (pending.Count > 0) await Task.WhenAny(next, Task.Delay(linger - waited, time, stoppingToken));
+                else await next;
+                if (!next.IsCompleted) continue;
+                var more = await next;
+                next = null;
+                if (!more) break;
             }
+            await FlushAsync(pending);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -50,7 +78,7 @@ public sealed class ShadowWorker(
         var plan = await directory.GetAsync(work.Model, cancellationToken);
         foreach (var version in work.Shadows)
         {
-            var (hosted, error) = await host.GetAsync(work.Model, version, cancellationToken);
+            var (hosted, error) = await host.GetForShadowAsync(work.Model, version, cancellationToken);
             if (hosted is null) { ScoringLog.ShadowFailed(logger, work.Model, version, error!); continue; }
             IReadOnlyCollection<NamedOnnxValue>? inputs = work.Tensors as IReadOnlyCollection<NamedOnnxValue>;
             if (work.Records is { } records)

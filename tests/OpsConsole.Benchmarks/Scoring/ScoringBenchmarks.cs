@@ -147,10 +147,20 @@ public class ScoringBenchmarks
     static List<Dictionary<string, float>> Records(float[] values) =>
         [.. values.Chunk(3).Select(row => new Dictionary<string, float> { ["a"] = row[0], ["b"] = row[1], ["c"] = row[2] })];
 
-    /// <summary>Leaves out the records form for models without a data contract, where it can only answer 409.</summary>
+    /// <summary>
+    /// Leaves out the records form for models without a data contract, where it can only answer 409; and, when
+    /// <c>OPSCONSOLE_BENCH_MODEL</c> or <c>OPSCONSOLE_BENCH_BATCH</c> is set (a fixture name, a batch size), every case
+    /// of another model or batch, so that one case can be measured repeatedly in A/B runs.
+    /// </summary>
     public sealed class RecordsFormNeedsAContract : ManualConfig
     {
-        public RecordsFormNeedsAContract() =>
+        public RecordsFormNeedsAContract()
+        {
             AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != nameof(HttpRecordsForm) || b.Parameters[nameof(Model)] is Linear));
+            if (Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_MODEL") is { Length: > 0 } model)
+                AddFilter(new SimpleFilter(b => Equals(b.Parameters[nameof(Model)], model)));
+            if (Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_BATCH") is { Length: > 0 } batch)
+                AddFilter(new SimpleFilter(b => b.Parameters[nameof(Batch)]?.ToString() == batch));
+        }
     }
 }
