@@ -29,6 +29,9 @@ static partial class ScoringLog
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Count} shadow comparisons could not be written")]
     public static partial void ShadowBatchLost(ILogger logger, int count, Exception exception);
 
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "{Count} shadow predictions could not be written to the prediction log")]
+    public static partial void ShadowPredictionsLost(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Retention removed {Predictions} predictions, {Comparisons} shadow comparisons and {Outcomes} outcomes older than {Cutoff}")]
     public static partial void RetentionDone(ILogger logger, int predictions, int comparisons, int outcomes, DateTimeOffset cutoff);
 }

@@ -5,28 +5,32 @@ namespace OpsConsole.Scoring;
 
 /// <summary>
 /// Scores queued requests with each shadow version, off the request path: compares every row with what the primary
-/// said, writes the comparisons in batches, and logs the shadow's predictions (served by "shadow"). A shadow that fails
-/// is logged and skipped; it never affects what callers were answered.
+/// said, and writes the comparisons and the shadow's own predictions (served by "shadow"; they count in no rollup) in
+/// batches. A shadow that fails is logged and skipped; it never affects what callers were answered.
 /// </summary>
 public sealed class ShadowWorker(
-    ShadowQueue queue, ModelHost host, ServingDirectory directory, PredictionLogWriter log, ScoringMetrics metrics, IServiceScopeFactory scopes,
+    ShadowQueue queue, ModelHost host, ServingDirectory directory, ScoringMetrics metrics, IServiceScopeFactory scopes,
     IOptions<ScoringOptions> options, TimeProvider time, ILogger<ShadowWorker> logger) : BackgroundService
 {
     /// <summary>The worker thread's name, as the operating system shows it (<c>top -H</c>, /proc/…/task/…/comm).</summary>
     public const string ThreadName = "shadow-worker";
-    const int FlushRows = 500;
+    const int FlushRows = ShadowBatch.Rows;
 
     // The loop runs on a thread of its own at a lower priority, so that on a machine without cores to spare the shadows
     // take only what requests leave; its shadow sessions are single-threaded for the same reason (ModelHost).
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        LowPriorityThread.RunAsync(ThreadName, () => RunAsync(stoppingToken), (lowered, reason) =>
+    // The writer is created here, on a normal-priority thread, so that its own thread is not lowered with the loop's.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var writer = new ShadowBatchWriter(Write);
+        await LowPriorityThread.RunAsync(ThreadName, () => RunAsync(writer, stoppingToken), (lowered, reason) =>
         {
             if (!lowered) ScoringLog.ShadowPriorityNotLowered(logger, reason!);
         });
+    }
 
-    async Task RunAsync(CancellationToken stoppingToken)
+    async Task RunAsync(ShadowBatchWriter writer, CancellationToken stoppingToken)
     {
-        var pending = new List<ShadowComparisonRecord>(FlushRows);
+        var pending = new ShadowBatch();
         var linger = TimeSpan.FromMilliseconds(options.Value.ShadowFlushMs);
         var firstPending = 0L;
         Task<bool>? next = null;
@@ -34,9 +38,9 @@ public sealed class ShadowWorker(
         {
             while (true)
             {
-                while (pending.Count < FlushRows && queue.Reader.TryRead(out var work))
+                while (pending.Comparisons.Count < FlushRows && queue.Reader.TryRead(out var work))
                 {
-                    if (pending.Count == 0) firstPending = time.GetTimestamp();
+                    if (pending.Comparisons.Count == 0) firstPending = time.GetTimestamp();
                     try
                     {
                         await ShadowAsync(work, pending, stoppingToken);
@@ -53,27 +57,31 @@ public sealed class ShadowWorker(
                 // Each write is a transaction with its commit, so comparisons gather into fewer, larger ones; they are
                 // statistics for the shadow report, which can wait ShadowFlushMs for them.
                 var waited = time.GetElapsedTime(firstPending);
-                if (pending.Count >= FlushRows || (pending.Count > 0 && waited >= linger)) await FlushAsync(pending);
+                if (pending.Comparisons.Count >= FlushRows || (pending.Comparisons.Count > 0 && waited >= linger)) pending = Flush(writer, pending);
                 if (queue.Reader.TryPeek(out _)) continue;
 
                 // Each wait is kept until it completes, so waking up to flush does not leave an abandoned waiter behind.
                 next ??= queue.Reader.WaitToReadAsync(stoppingToken).AsTask();
-                if (pending.Count > 0) await Task.WhenAny(next, Task.Delay(linger - waited, time, stoppingToken));
+                if (pending.Comparisons.Count > 0) await Task.WhenAny(next, Task.Delay(linger - waited, time, stoppingToken));
                 else await next;
                 if (!next.IsCompleted) continue;
                 var more = await next;
                 next = null;
                 if (!more) break;
             }
-            await FlushAsync(pending);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await FlushAsync(pending);   // what was compared is kept; what is still queued is shadow work, which may be dropped
+            // Stopping: what is still queued is shadow work, which may be dropped.
+        }
+        finally
+        {
+            writer.Add(pending);   // what was compared is kept
+            await writer.CompleteAsync();
         }
     }
 
-    async Task ShadowAsync(ShadowWork work, List<ShadowComparisonRecord> pending, CancellationToken cancellationToken)
+    async Task ShadowAsync(ShadowWork work, ShadowBatch pending, CancellationToken cancellationToken)
     {
         var plan = await directory.GetAsync(work.Model, cancellationToken);
         foreach (var version in work.Shadows)
@@ -99,7 +107,7 @@ public sealed class ShadowWorker(
             {
                 var (p, s) = (work.Primary[r], predicted[r]);
                 var sample = new ShadowSample(work.At, work.Segment, p.Label, s.Label, p.Confidence, s.Confidence, p.Value, s.Value, work.PrimaryLatencyMs, latency);
-                pending.Add(new ShadowComparisonRecord
+                pending.Comparisons.Add(new ShadowComparisonRecord
                 {
                     Model = work.Model, ShadowVersion = version, PrimaryVersion = work.PrimaryVersion, At = work.At, Segment = work.Segment,
                     RequestId = work.RequestId, PrimaryPredictionId = work.PredictionIds[r], PrimaryLabel = PredictionLimits.Clip(p.Label), ShadowLabel = PredictionLimits.Clip(s.Label),
@@ -107,31 +115,48 @@ public sealed class ShadowWorker(
                     ShadowValue = s.Value, PrimaryLatencyMs = work.PrimaryLatencyMs, ShadowLatencyMs = latency,
                     FeaturesJson = sample.Agrees ? null : work.RowFeaturesJson[r],
                 });
-                await log.EnqueueAsync(new PredictionRecord
+                pending.Predictions.Add(new PredictionRecord
                 {
                     Id = PredictionIds.New(), Model = work.Model, Version = version, ServedBy = "shadow", At = work.At,
                     FeaturesJson = work.RowFeaturesJson[r], Label = PredictionLimits.Clip(s.Label),
                     ProbabilitiesJson = LogJson.Probabilities(s.Probabilities),
                     Confidence = s.Confidence, Value = s.Value, LatencyMs = latency, Segment = work.Segment, RequestId = work.RequestId,
-                }, cancellationToken);
+                });
             }
             metrics.ShadowRows(work.Model, version, rows);
         }
     }
 
-    async Task FlushAsync(List<ShadowComparisonRecord> pending)
+    static ShadowBatch Flush(ShadowBatchWriter writer, ShadowBatch pending)
     {
-        if (pending.Count == 0) return;
+        if (pending.IsEmpty) return pending;
+        writer.Add(pending);
+        return new ShadowBatch();
+    }
+
+    // On the writer's thread. Shadow rows are statistics for the shadow report, not acknowledged data: a failed write
+    // is logged and dropped. The shadows' predictions are written here rather than through the prediction log's writer
+    // so that two shadows do not triple the rows that the served requests' log queue must hold.
+    void Write(ShadowBatch batch)
+    {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), pending, CancellationToken.None);
+            using var scope = scopes.CreateScope();
+            BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch.Predictions, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (System.Data.Common.DbException exception)   // comparisons are statistics, not acknowledged data: log and go on
+        catch (System.Data.Common.DbException exception)
         {
-            ScoringLog.ShadowBatchLost(logger, pending.Count, exception);
+            ScoringLog.ShadowPredictionsLost(logger, batch.Predictions.Count, exception);
         }
-        pending.Clear();
+        try
+        {
+            using var scope = scopes.CreateScope();
+            BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch.Comparisons, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (System.Data.Common.DbException exception)
+        {
+            ScoringLog.ShadowBatchLost(logger, batch.Comparisons.Count, exception);
+        }
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
