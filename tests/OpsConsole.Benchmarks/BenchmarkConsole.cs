@@ -65,12 +65,13 @@ public sealed class BenchmarkConsole : IAsyncDisposable
     /// <summary>
     /// Registers a model named after the fixture, uploads it <paramref name="versions"/> times (each upload is a version
     /// of its own), puts v1 in production and stages the next <paramref name="shadows"/> versions as shadows.
+    /// <paramref name="suffix"/> tells apart several models of one fixture in the same console.
     /// </summary>
-    public async Task<string> ServeAsync(string fixture, object? metadata = null, int versions = 1, int shadows = 0)
+    public async Task<string> ServeAsync(string fixture, object? metadata = null, int versions = 1, int shadows = 0, string suffix = "")
     {
         using var author = Client(await CreateKeyAsync(Roles.Engineer));
         using var approver = Client(await CreateKeyAsync(Roles.Engineer));   // whoever uploaded may not promote
-        var model = "bench-" + Path.GetFileNameWithoutExtension(fixture).Replace('_', '-');
+        var model = "bench-" + Path.GetFileNameWithoutExtension(fixture).Replace('_', '-') + suffix;
         await CheckAsync(await author.PostAsJsonAsync("/api/models", new { name = model, description = "benchmark model", task = "classification" }));
         var artifact = Fixture(fixture);
         for (var i = 0; i < versions; i++) await CheckAsync(await UploadAsync(author, model, artifact, metadata));

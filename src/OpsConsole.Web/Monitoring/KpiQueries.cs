@@ -8,7 +8,8 @@ public sealed record KpiView(string Model, double Threshold, string TimeZone, IR
 /// <summary>
 /// Daily business KPIs from the minute rollups (never the raw log), with days cut in the caller's time zone. The
 /// threshold is applied on the rollups' 0.05 confidence grid (rounded down to it). The correction rate comes from the
-/// reviews made each day (a small table of its own), each reviewed prediction counted once by its latest review.
+/// reviews made each day (a small table of its own), each reviewed prediction counted once a day by its latest review
+/// that day; the baseline pools those daily counts, so a prediction reviewed on two of its days counts on both.
 /// </summary>
 public sealed class KpiQueries(OpsDbContext db)
 {

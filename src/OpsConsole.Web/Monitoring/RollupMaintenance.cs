@@ -21,7 +21,9 @@ public static class RollupMaintenance
         var cells = RollupCell.Group(rows.Select(r => new RollupInput(r.Model, r.Version, r.Segment, r.At, r.ServedBy, r.Label, r.Confidence, r.LatencyMs, r.InferenceMs)));
         if (cells.Count == 0) return;
         var existing = await ExistingAsync(db, cells.Keys, cancellationToken);
-        foreach (var (key, cell) in cells)
+        // Cell by cell, every writer takes its update locks in the same order, so two cannot deadlock on SQL Server.
+        foreach (var (key, cell) in cells.OrderBy(c => c.Key.Model, StringComparer.Ordinal).ThenBy(c => c.Key.Version)
+                     .ThenBy(c => c.Key.Segment, StringComparer.Ordinal).ThenBy(c => c.Key.Minute))
         {
             var row = existing is null
                 ? await Cells(db).SingleOrDefaultAsync(x => x.Model == key.Model && x.Version == key.Version && x.Segment == key.Segment && x.MinuteStart == key.Minute, cancellationToken)

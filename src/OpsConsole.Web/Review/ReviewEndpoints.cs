@@ -24,9 +24,15 @@ public static class ReviewEndpoints
         string id, ReviewRequest request, ClaimsPrincipal user, ReviewStore store, CancellationToken cancellationToken) =>
         OutcomeResults.Created(await store.ReviewAsync(id, request, CurrentUser.NameOf(user), cancellationToken), r => $"/api/predictions/{r.PredictionId}/reviews");
 
-    static async Task<Ok<List<ReviewView>>> History(string id, OpsDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.PredictionReviews.AsNoTracking().Where(r => r.PredictionId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken))
-            .ConvertAll(ReviewStore.View));
+    // 404 for an id that is not in the log, as the POST answers; a logged prediction nobody reviewed has an empty history.
+    static async Task<Results<Ok<List<ReviewView>>, ProblemHttpResult>> History(string id, OpsDbContext db, CancellationToken cancellationToken)
+    {
+        var reviews = (await db.PredictionReviews.AsNoTracking().Where(r => r.PredictionId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken))
+            .ConvertAll(ReviewStore.View);
+        if (reviews.Count == 0 && !await db.Predictions.AnyAsync(p => p.Id == id, cancellationToken))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown prediction", detail: $"No prediction '{id}' is in the log.");
+        return TypedResults.Ok(reviews);
+    }
 
     static async Task<Results<Ok<QueueView>, ValidationProblem>> Queue(string? model, int? take, ReviewQueue queue, CancellationToken cancellationToken)
     {

@@ -47,8 +47,8 @@ public sealed class ReviewQueue(OpsDbContext db)
         var items = new List<QueueItem>(heads.Count);
         foreach (var head in heads)
         {
-            if (!predictions.TryGetValue(head.Id, out var p)) continue;   // deleted between the two reads
-            var flag = flags[head.Id];
+            // Each read is its own query: between them another reviewer may settle an item or retention delete it.
+            if (!predictions.TryGetValue(head.Id, out var p) || !flags.TryGetValue(head.Id, out var flag)) continue;
             items.Add(new QueueItem(p.Id, p.Model, p.Version, p.Segment, p.At, p.Label, p.Confidence,
                 p.ProbabilitiesJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, double>>(p.ProbabilitiesJson),
                 JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(p.FeaturesJson) ?? [],

@@ -144,7 +144,7 @@ public sealed class ShadowWorker(
             using var scope = scopes.CreateScope();
             BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch.Predictions, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (System.Data.Common.DbException exception)
+        catch (Exception exception)   // not only DbException: the writer's thread must outlive any one batch, or the worker would wait on it forever
         {
             ScoringLog.ShadowPredictionsLost(logger, batch.Predictions.Count, exception);
         }
@@ -153,7 +153,7 @@ public sealed class ShadowWorker(
             using var scope = scopes.CreateScope();
             BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch.Comparisons, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (System.Data.Common.DbException exception)
+        catch (Exception exception)
         {
             ScoringLog.ShadowBatchLost(logger, batch.Comparisons.Count, exception);
         }

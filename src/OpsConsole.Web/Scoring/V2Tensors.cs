@@ -37,7 +37,8 @@ public static class V2Tensors
                 "INT64" => Tensor<long>(name, data, count, dims),
                 "INT8" => Tensor<sbyte>(name, data, count, dims),
                 "UINT8" => Tensor<byte>(name, data, count, dims),
-                _ => Tensor<bool>(name, data, count, dims),
+                "BOOL" => Tensor<bool>(name, data, count, dims),
+                _ => throw new InvalidOperationException($"V2Datatypes.Accepted holds {datatype}, which ToOnnx does not build."),
             };
             return (value, null);
         }

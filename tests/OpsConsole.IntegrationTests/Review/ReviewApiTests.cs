@@ -102,11 +102,15 @@ public class ReviewApiTests(TestApp app)
         var unknown = await reviewer.PostAsJsonAsync("/api/predictions/0123456789abcdef0123456789abcdef/review", new { label = "yes" }, Cancel);
         var forbidden = await viewer.PostAsJsonAsync($"/api/predictions/{id}/review", new { label = "no" }, Cancel);
         var badTake = await reviewer.GetAsync("/api/review/queue?take=0", Cancel);
+        var unknownHistory = await reviewer.GetAsync("/api/predictions/0123456789abcdef0123456789abcdef/reviews", Cancel);
+        var emptyHistory = await reviewer.GetFromJsonAsync<List<ReviewView>>($"/api/predictions/{id}/reviews", Registry.RegistryJson.Options, Cancel);
 
         Assert.Equal(BadFields, (await ErrorFieldsAsync(bad)).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, notALabel.StatusCode);
         Assert.Contains("yes, no", await notALabel.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownHistory.StatusCode);
+        Assert.Empty(emptyHistory!);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(["take"], await ErrorFieldsAsync(badTake));
         await using var scope = app.Services.CreateAsyncScope();

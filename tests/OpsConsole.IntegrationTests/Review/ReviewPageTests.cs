@@ -25,7 +25,7 @@ public sealed class ReviewPageTests(TestApp app)
     }
 
     [Fact]
-    public async Task A_reviewer_corrects_one_prediction_with_a_number_key_and_confirms_the_next_with_enter()
+    public async Task A_reviewer_corrects_one_prediction_with_a_number_key_keeping_the_note_and_confirms_the_next_with_enter()
     {
         var model = await ServingModelAsync(app);
         using var engineer = await EngineerAsync(app);
@@ -50,16 +50,18 @@ public sealed class ReviewPageTests(TestApp app)
         Assert.Equal(["a", "b", "c"], page.FindAll("#review-features td:first-child").Select(td => td.TextContent));
         Assert.Equal(["1yes(confirm)", "2no"], page.FindAll("#review-detail button[id^=review-label-]").Select(b => b.TextContent.Replace(" ", "", StringComparison.Ordinal).Trim()));
 
+        page.Find("#review-note").Input("called the customer");   // typed, then the key: the note goes with the key's choice
         var keys = page.FindComponent<KeyboardShortcuts>().Instance;
         await page.InvokeAsync(() => keys.OnShortcut("2"));   // the oldest: corrected to "no"
         page.WaitForAssertion(() => Assert.Equal("1 pending", page.Find("#review-pending").TextContent.Trim()));
         await page.InvokeAsync(() => page.FindComponent<KeyboardShortcuts>().Instance.OnShortcut("Enter"));   // the next: confirmed
 
-        page.WaitForAssertion(() => Assert.Contains("Nothing to review", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal("Nothing to review", page.Find(".empty-state-title").TextContent.Trim()));
         await using var scope = ctx.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
         var reviews = await db.PredictionReviews.Where(r => r.Model == model).OrderBy(r => r.Id).ToListAsync(Cancel);
-        Assert.Equal([(ids[0], "no", true, email), (ids[1], "yes", false, email)], reviews.Select(r => (r.PredictionId, r.Label, r.Changed, r.ReviewedBy)));
+        Assert.Equal([(ids[0], "no", true, email, "called the customer"), (ids[1], "yes", false, email, null)],
+            reviews.Select(r => (r.PredictionId, r.Label, r.Changed, r.ReviewedBy, r.Note)));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(PredictionReview) && a.EntityId == reviews[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
             && a.ActorName == email, Cancel));
     }
@@ -72,7 +74,8 @@ public sealed class ReviewPageTests(TestApp app)
 
         var page = RenderFor(ctx, model);
 
-        page.WaitForAssertion(() => Assert.Contains("POST /api/predictions/{id}/flag", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal("Nothing to review", page.Find(".empty-state-title").TextContent.Trim()));
+        Assert.Contains("POST /api/predictions/{id}/flag", page.Find(".empty-state").TextContent, StringComparison.Ordinal);
         Assert.Equal("0 pending", page.Find("#review-pending").TextContent.Trim());
         Assert.Empty(page.FindComponents<KeyboardShortcuts>());
     }
