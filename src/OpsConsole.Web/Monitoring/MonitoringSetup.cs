@@ -16,6 +16,7 @@ public static class MonitoringSetup
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<SegmentQueries>();
         builder.Services.AddScoped<AccuracyQueries>();
+        builder.Services.AddSingleton<MonitoringPageReads>();
         builder.Services.AddScoped<DriftJob>();
         builder.Services.AddScoped<RollupCompactionJob>();
         builder.Services.AddSingleton<DriftGauges>();

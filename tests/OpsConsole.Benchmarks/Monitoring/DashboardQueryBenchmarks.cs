@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Platform;
 using OpsConsole.Scoring;
 
 namespace OpsConsole.Monitoring;
@@ -24,6 +26,7 @@ public class DashboardQueryBenchmarks
 
     readonly Dictionary<string, LatencyRecorder> _latency = [];
     string _connectionString = "";
+    ServiceProvider? _services;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -43,6 +46,7 @@ public class DashboardQueryBenchmarks
         {
             throw new InvalidOperationException("The rollups' daily volumes differ from the log's.");
         }
+        _services = PageServices(_connectionString);
         _latency.Clear();
     }
 
@@ -50,7 +54,19 @@ public class DashboardQueryBenchmarks
     public void Cleanup()
     {
         foreach (var (what, latency) in _latency) latency.Report(what);
+        _services?.Dispose();
         SqliteConnection.ClearAllPools();
+    }
+
+    // The page's reads resolved as the console registers them (a scope and a context per read), on the bench database.
+    static ServiceProvider PageServices(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<OpsDbContext>(options => options.UseProvider(DatabaseProvider.Sqlite, connectionString));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new MonitoringOptions()));
+        services.AddScoped<MetricsQueries>().AddScoped<SegmentQueries>().AddScoped<KpiQueries>().AddScoped<AccuracyQueries>()
+            .AddScoped<PerformanceQueries>().AddScoped<DriftHistory>().AddSingleton<MonitoringPageReads>();
+        return services.BuildServiceProvider();
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Series24h")]
@@ -85,17 +101,14 @@ public class DashboardQueryBenchmarks
         return (await new PerformanceQueries(db).ForAsync(Model, null, TimeSpan.FromDays(7), DashboardDatabase.End, CancellationToken.None)).View?.Report;
     });
 
-    /// <summary>What MonitoringPage.LoadAsync asks for on load (range "Last week"), in its order, on one scope's context.</summary>
+    /// <summary>What MonitoringPage.LoadAsync reads on load (range "Last week", as the page coarsens it), through the page's own loader.</summary>
     [Benchmark, BenchmarkCategory("PageLoad7d")]
     public Task<int> MonitoringPageLoad7d() => TimedAsync("MonitoringPageLoad7d", async () =>
     {
         var now = DashboardDatabase.End;
-        await using var db = DashboardDatabase.Context(_connectionString);
-        var points = await new DriftHistory(db).ForAsync(Model, now.AddDays(-7), now, CancellationToken.None);
-        var metrics = await new MetricsQueries(db, Microsoft.Extensions.Options.Options.Create(new MonitoringOptions())).SeriesAsync(Model, now.AddDays(-7), now, 60, null, CancellationToken.None);
-        var kpis = await new KpiQueries(db).DailyAsync(Model, 7, ConfidentAt, TimeZoneInfo.Utc, now, CancellationToken.None);
-        var performance = await new PerformanceQueries(db).ForAsync(Model, null, TimeSpan.FromDays(7), now, CancellationToken.None);
-        return points.Count + metrics!.Points.Count + kpis!.Days.Count + (performance.View is null ? 0 : 1);
+        var range = ChartRange.Last(TimeSpan.FromDays(7), now).CoarseWhereCompacted(now - TimeSpan.FromHours(new MonitoringOptions().MinuteRollupHours));
+        var page = await _services!.GetRequiredService<MonitoringPageReads>().LoadAsync(Model, range, 7, TimeZoneInfo.Utc, now, null, CancellationToken.None);
+        return page.Points.Count + page.Metrics!.Points.Count + page.Kpis!.Days.Count + (page.Segments is null ? 0 : 1) + (page.Accuracy is null ? 0 : 1) + (page.Performance is null ? 0 : 1);
     });
 
     async Task<MetricsView?> SeriesAsync(int days, int stepMinutes)
