@@ -101,6 +101,20 @@ public class DashboardQueryBenchmarks
         return (await new PerformanceQueries(db).ForAsync(Model, null, TimeSpan.FromDays(7), DashboardDatabase.End, CancellationToken.None)).View?.Report;
     });
 
+    [Benchmark, BenchmarkCategory("Segments7d")]
+    public Task<SegmentsView?> Segments7d() => TimedAsync("Segments7d", async () =>
+    {
+        await using var db = DashboardDatabase.Context(_connectionString);
+        return await new SegmentQueries(db).ForAsync(Model, DashboardDatabase.End.AddDays(-7), DashboardDatabase.End, KpiMath.DefaultThreshold, CancellationToken.None);
+    });
+
+    [Benchmark, BenchmarkCategory("Accuracy7d")]
+    public Task<AccuracyView?> AccuracyDaily7d() => TimedAsync("AccuracyDaily7d", async () =>
+    {
+        await using var db = DashboardDatabase.Context(_connectionString);
+        return (await new AccuracyQueries(db, new PerformanceQueries(db)).DailyAsync(Model, null, 7, TimeZoneInfo.Utc, DashboardDatabase.End, CancellationToken.None)).View;
+    });
+
     /// <summary>What MonitoringPage.LoadAsync reads on load (range "Last week", as the page coarsens it), through the page's own loader.</summary>
     [Benchmark, BenchmarkCategory("PageLoad7d")]
     public Task<int> MonitoringPageLoad7d() => TimedAsync("MonitoringPageLoad7d", async () =>
