@@ -3,11 +3,9 @@ namespace OpsConsole.Monitoring;
 /// <summary>Which rollup a prediction counts in: its model, version, segment ("" for none) and the UTC minute it was made in.</summary>
 public sealed record RollupKey(string Model, int Version, string Segment, DateTimeOffset Minute)
 {
-    public static DateTimeOffset MinuteOf(DateTimeOffset at)
-    {
-        var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, TimeSpan.Zero);
-    }
+    // From the ticks, not the calendar fields: this runs once per logged prediction, and each calendar field is a
+    // division of its own.
+    public static DateTimeOffset MinuteOf(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
     /// <summary>The UTC hour an instant falls in: the key of a compacted (hour) cell.</summary>
     public static DateTimeOffset HourOf(DateTimeOffset at)
