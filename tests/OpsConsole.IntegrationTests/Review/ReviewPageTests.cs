@@ -67,6 +67,30 @@ public sealed class ReviewPageTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_link_to_another_models_queue_while_the_page_is_open_shows_that_models_queue()
+    {
+        var flagged = await ServingModelAsync(app);
+        var quiet = await ServingModelAsync(app);
+        using var engineer = await EngineerAsync(app);
+        var logged = await engineer.PostAsJsonAsync("/api/predictions", new
+        {
+            model = flagged, version = 1,
+            predictions = new[] { new { timestamp = TestApp.Now.AddMinutes(-1), features = new { a = 1.0, b = 2.0, c = 3.0 }, label = "yes", confidence = 0.55 } },
+        }, Cancel);
+        var id = (await logged.Content.ReadFromJsonAsync<IngestResponse>(Cancel))!.PredictionIds[0];
+        (await engineer.PostAsJsonAsync($"/api/predictions/{id}/flag", new { reason = "looks wrong" }, Cancel)).EnsureSuccessStatusCode();
+        await using var ctx = AppComponents.Create(app, Roles.Reviewer);
+
+        var page = RenderFor(ctx, quiet);
+        page.WaitForAssertion(() => Assert.Equal("0 pending", page.Find("#review-pending").TextContent.Trim()));
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        await page.InvokeAsync(() => navigation.NavigateTo(navigation.GetUriWithQueryParameter("model", flagged)));
+
+        page.WaitForAssertion(() => Assert.Equal("1 pending", page.Find("#review-pending").TextContent.Trim()));
+        Assert.Contains("looks wrong", page.Find("#review-detail").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_queue_of_a_model_without_flags_explains_how_predictions_get_there()
     {
         var model = await ServingModelAsync(app);
