@@ -139,23 +139,20 @@ public sealed class ShadowWorker(
     // so that two shadows do not triple the rows that the served requests' log queue must hold.
     void Write(ShadowBatch batch)
     {
+        Save(batch.Predictions, ScoringLog.ShadowPredictionsLost);
+        Save(batch.Comparisons, ScoringLog.ShadowBatchLost);
+    }
+
+    void Save<T>(IReadOnlyList<T> rows, Action<ILogger, int, Exception> lost) where T : class
+    {
         try
         {
             using var scope = scopes.CreateScope();
-            BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch.Predictions, CancellationToken.None).GetAwaiter().GetResult();
+            BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), rows, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception exception)   // not only DbException: the writer's thread must outlive any one batch, or the worker would wait on it forever
         {
-            ScoringLog.ShadowPredictionsLost(logger, batch.Predictions.Count, exception);
-        }
-        try
-        {
-            using var scope = scopes.CreateScope();
-            BulkInsert.WriteAsync(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), batch.Comparisons, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (Exception exception)
-        {
-            ScoringLog.ShadowBatchLost(logger, batch.Comparisons.Count, exception);
+            lost(logger, rows.Count, exception);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Monitoring;
 
 namespace OpsConsole.Scoring;
 
@@ -70,18 +71,9 @@ public static class ShadowPairedProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Shadow overhead in pairs: {pairs} pairs of {calls} single calls, p50 without shadows median {Median(rows.Select(r => r.Plain))} us, with two shadows median {Median(rows.Select(r => r.Shadowed))} us"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p50 ratio (two shadows / none): median {Quantile(ratios, 0.5):0.000}, interquartile range {Quantile(ratios, 0.25):0.000}–{Quantile(ratios, 0.75):0.000}, pairs above 1.05: {ratios.Count(r => r > 1.05)} of {pairs}"));
+            $"p50 ratio (two shadows / none): median {Quantiles.Type7(ratios, 0.5):0.000}, interquartile range {Quantiles.Type7(ratios, 0.25):0.000}–{Quantiles.Type7(ratios, 0.75):0.000}, pairs above 1.05: {ratios.Count(r => r > 1.05)} of {pairs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Requests not shadowed because the shadow queue was full: {metrics.ShadowDroppedTotal - droppedBefore} of {pairs * calls}"));
     }
 
-    static string Median(IEnumerable<double> values) => Quantile([.. values.Order()], 0.5).ToString("0.0", CultureInfo.InvariantCulture);
-
-    // Linear interpolation between the closest ranks (numpy's default), on sorted values.
-    static double Quantile(List<double> sorted, double q)
-    {
-        var position = q * (sorted.Count - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Count - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-    }
+    static string Median(IEnumerable<double> values) => Quantiles.Type7([.. values.Order()], 0.5).ToString("0.0", CultureInfo.InvariantCulture);
 }
