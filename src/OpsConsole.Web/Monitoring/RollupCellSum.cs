@@ -27,16 +27,28 @@ public sealed class RollupCellSum
     public long Count => _count;
     public double InferenceMs => _inferenceMs;
 
-    public void Add(StoredRollup row)
+    public void Add(StoredRollup row) => AddTo(row, this, null);
+
+    /// <summary>
+    /// Adds a row to two sums at once (a segment's and the whole's), reading its JSON once; each sum ends exactly as
+    /// if it had been given the row on its own.
+    /// </summary>
+    public static void AddTo(StoredRollup row, RollupCellSum first, RollupCellSum? second)
+    {
+        first.AddFigures(row);
+        second?.AddFigures(row);
+        AddLatency(row.LatencyJson, first, second);
+        AddBins(row.ConfidenceBinsJson, first, second);
+        AddCounts(row.LabelsJson, first._labels, second?._labels);
+        AddCounts(row.ServedByJson, first._servedBy, second?._servedBy);
+    }
+
+    void AddFigures(StoredRollup row)
     {
         _count += row.Count;
-        AddLatency(row.LatencyJson);
         _confidenceSum += row.ConfidenceSum;
         _confidenceCount += row.ConfidenceCount;
         _inferenceMs += row.InferenceMs;
-        AddBins(row.ConfidenceBinsJson);
-        AddCounts(row.LabelsJson, _labels);
-        AddCounts(row.ServedByJson, _servedBy);
     }
 
     public RollupCell ToCell() => RollupCell.From(_count,
@@ -44,9 +56,10 @@ public sealed class RollupCellSum
             _latencyCount == 0 ? null : _latencyMin, _latencyCount == 0 ? null : _latencyMax),
         _confidenceSum, _confidenceCount, _labels, _servedBy, _confidenceBins, _inferenceMs);
 
-    void AddLatency(string json)
+    static void AddLatency(string json, RollupCellSum first, RollupCellSum? second)
     {
-        var (count, min, max) = (0L, double.NaN, double.NaN);
+        var (count, zeroCount, min, max) = (0L, 0L, double.NaN, double.NaN);
+        double? sum = null;
         using var utf8 = new Utf8(json);
         var reader = new Utf8JsonReader(utf8.Bytes);
         reader.Read();
@@ -66,17 +79,19 @@ public sealed class RollupCellSum
                     {
                         var index = Index(ref reader);
                         reader.Read();
-                        _buckets[index] = _buckets.GetValueOrDefault(index) + reader.GetInt64();
+                        var n = reader.GetInt64();
+                        first._buckets[index] = first._buckets.GetValueOrDefault(index) + n;
+                        if (second is not null) second._buckets[index] = second._buckets.GetValueOrDefault(index) + n;
                     }
                     break;
                 case LatencyField.ZeroCount:
-                    _zeroCount += reader.GetInt64();
+                    zeroCount += reader.GetInt64();
                     break;
                 case LatencyField.Count:
                     count = reader.GetInt64();
                     break;
                 case LatencyField.Sum:
-                    _latencySum += reader.GetDouble();
+                    sum = (sum ?? 0) + reader.GetDouble();
                     break;
                 case LatencyField.Min:
                     min = reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
@@ -89,6 +104,14 @@ public sealed class RollupCellSum
                     break;
             }
         }
+        first.AddLatencyTotals(count, zeroCount, sum, min, max);
+        second?.AddLatencyTotals(count, zeroCount, sum, min, max);
+    }
+
+    void AddLatencyTotals(long count, long zeroCount, double? sum, double min, double max)
+    {
+        _zeroCount += zeroCount;
+        if (sum is { } s) _latencySum += s;
         _latencyCount += count;
         if (count > 0)
         {
@@ -98,7 +121,7 @@ public sealed class RollupCellSum
     }
 
     // Bins of another length are rows from before the bins existed: RollupCell.From ignores them, so they add nothing.
-    void AddBins(string json)
+    static void AddBins(string json, RollupCellSum first, RollupCellSum? second)
     {
         if (json.Length < 2) return;
         Span<long> bins = stackalloc long[RollupCell.ConfidenceBinCount];
@@ -112,10 +135,11 @@ public sealed class RollupCellSum
             length++;
         }
         if (length != RollupCell.ConfidenceBinCount) return;
-        for (var i = 0; i < bins.Length; i++) _confidenceBins[i] += bins[i];
+        for (var i = 0; i < bins.Length; i++) first._confidenceBins[i] += bins[i];
+        if (second is not null) for (var i = 0; i < bins.Length; i++) second._confidenceBins[i] += bins[i];
     }
 
-    static void AddCounts(string json, Dictionary<string, long> counts)
+    static void AddCounts(string json, Dictionary<string, long> counts, Dictionary<string, long>? also)
     {
         using var utf8 = new Utf8(json);
         var reader = new Utf8JsonReader(utf8.Bytes);
@@ -124,7 +148,9 @@ public sealed class RollupCellSum
         {
             var key = reader.GetString()!;
             reader.Read();
-            counts[key] = counts.GetValueOrDefault(key) + reader.GetInt64();
+            var n = reader.GetInt64();
+            counts[key] = counts.GetValueOrDefault(key) + n;
+            if (also is not null) also[key] = also.GetValueOrDefault(key) + n;
         }
     }
 

@@ -25,15 +25,19 @@ public sealed class SegmentQueries(OpsDbContext db)
                 Figures = new StoredRollup(r.MinuteStart, r.Count, r.LatencyJson, r.ConfidenceSum, r.ConfidenceCount, r.LabelsJson, r.ServedByJson,
                     r.ConfidenceBinsJson, r.InferenceMs),
             });
-        // The whole is summed from the rows, not from the segments, so its figures keep the rows' order of addition.
+        // The whole is summed from the rows, not from the segments, so its figures keep the rows' order of addition;
+        // a segment's row is read once for both sums.
         var whole = new RollupCellSum();
         var sums = new Dictionary<string, RollupCellSum>(StringComparer.Ordinal);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            whole.Add(row.Figures);
-            if (row.Segment.Length == 0) continue;
+            if (row.Segment.Length == 0)
+            {
+                whole.Add(row.Figures);
+                continue;
+            }
             if (!sums.TryGetValue(row.Segment, out var segment)) sums[row.Segment] = segment = new RollupCellSum();
-            segment.Add(row.Figures);
+            RollupCellSum.AddTo(row.Figures, whole, segment);
         }
         var segments = sums.ToDictionary(s => s.Key, s => s.Value.ToCell(), StringComparer.Ordinal);
         // The busiest segments are compared; a long tail of tiny ones would only add noise to the ranking.

@@ -19,8 +19,33 @@ public class RollupCellSumTests
             merged.Merge(RollupMaintenance.Read(row));
             sum.Add(Figures(row));
         }
-        var cell = sum.ToCell();
+        AssertSame(merged, sum.ToCell());
+    }
 
+    [Fact]
+    public void Adding_a_row_to_two_sums_at_once_leaves_each_as_if_it_had_been_added_alone()
+    {
+        var random = new Random(23);
+        var rows = Enumerable.Range(0, 60).Select(i => Stored(random, i)).ToList();
+        var (whole, eu, us) = (new RollupCellSum(), new RollupCellSum(), new RollupCellSum());
+        var (wholeAlone, euAlone, usAlone) = (new RollupCellSum(), new RollupCellSum(), new RollupCellSum());
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (segment, alone) = i % 3 == 0 ? (us, usAlone) : (eu, euAlone);
+            RollupCellSum.AddTo(Figures(rows[i]), whole, segment);
+            wholeAlone.Add(Figures(rows[i]));
+            alone.Add(Figures(rows[i]));
+        }
+
+        AssertSame(wholeAlone.ToCell(), whole.ToCell());
+        AssertSame(euAlone.ToCell(), eu.ToCell());
+        AssertSame(usAlone.ToCell(), us.ToCell());
+        Assert.Equal(whole.Count, eu.Count + us.Count);
+    }
+
+    static void AssertSame(RollupCell merged, RollupCell cell)
+    {
         Assert.Equal(merged.Count, cell.Count);
         Assert.Equal(merged.ConfidenceSum, cell.ConfidenceSum);
         Assert.Equal(merged.ConfidenceCount, cell.ConfidenceCount);
